@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Three levels (ARCHITECTURE.md §8): unit (pure, no I/O), integration (real Postgres,
+// Prometheus, VictoriaMetrics started by tests/helpers), e2e (Chromium against `next start`).
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname, ".") , "server-only": path.resolve(__dirname, "tests/helpers/server-only-stub.ts") } },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
