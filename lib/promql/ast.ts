@@ -1,0 +1,125 @@
+// Typed PromQL expression parts and their one renderer (ARCHITECTURE.md §3: built, never concatenated).
+// Names are checked against the Prometheus grammar and values go through escapeLabelValue, so no
+// input can change the shape of a query. Pure, no I/O.
+import { formatDuration } from "./duration";
+import { quoteLabelValue } from "./escape";
+
+export type MatchOp = "=" | "!=" | "=~" | "!~";
+export interface Matcher {
+  label: string;
+  op: MatchOp;
+  value: string;
+}
+export interface Selector {
+  kind: "selector";
+  metric: string;
+  matchers: readonly Matcher[];
+}
+export type RangeFnName = "increase" | "rate" | "max_over_time" | "min_over_time" | "count_over_time";
+export interface RangeCall {
+  kind: "range";
+  fn: RangeFnName;
+  selector: Selector;
+  durationSeconds: number;
+}
+export type InstantFnName = "timestamp" | "abs" | "clamp_min";
+export interface InstantCall {
+  kind: "call";
+  fn: InstantFnName;
+  arg: Expr;
+}
+export type AggOp = "sum" | "count" | "max" | "min" | "group";
+export interface Aggregate {
+  kind: "agg";
+  op: AggOp;
+  expr: Expr;
+  by: readonly string[] | null;
+}
+export type BinaryOp = "+" | "-" | "*" | "/" | "or" | "and" | "unless";
+export interface Binary {
+  kind: "binary";
+  op: BinaryOp;
+  lhs: Expr;
+  rhs: Expr;
+}
+export interface NumberLiteral {
+  kind: "number";
+  value: number;
+}
+/** `label_replace(expr, dst, replacement, "", "")`: stamps a constant label, used to tag batched sub-queries. */
+export interface SetLabel {
+  kind: "set_label";
+  expr: Expr;
+  label: string;
+  value: string;
+}
+export type Expr = Selector | RangeCall | InstantCall | Aggregate | Binary | NumberLiteral | SetLabel;
+
+export class PromqlBuildError extends Error {}
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function checkLabel(name: string): string {
+  if (!LABEL_NAME.test(name)) throw new PromqlBuildError(`invalid label name ${JSON.stringify(name)}`);
+  return name;
+}
+
+export function selector(metric: string, matchers: readonly Matcher[] = []): Selector {
+  if (!METRIC_NAME.test(metric)) throw new PromqlBuildError(`invalid metric name ${JSON.stringify(metric)}`);
+  matchers.forEach((m) => checkLabel(m.label));
+  return { kind: "selector", metric, matchers };
+}
+export const matcher = (label: string, op: MatchOp, value: string): Matcher => ({ label: checkLabel(label), op, value });
+export const rangeFn = (fn: RangeFnName, sel: Selector, durationSeconds: number): RangeCall => {
+  formatDuration(durationSeconds); // fail at build time, not at render time
+  return { kind: "range", fn, selector: sel, durationSeconds };
+};
+export const call = (fn: InstantFnName, arg: Expr): InstantCall => ({ kind: "call", fn, arg });
+export const agg = (op: AggOp, expr: Expr, by: readonly string[] | null = null): Aggregate => ({
+  kind: "agg",
+  op,
+  expr,
+  by: by ? by.map(checkLabel) : null,
+});
+export const sum = (expr: Expr, by: readonly string[] | null = null) => agg("sum", expr, by);
+export const binary = (op: BinaryOp, lhs: Expr, rhs: Expr): Binary => ({ kind: "binary", op, lhs, rhs });
+export const num = (value: number): NumberLiteral => ({ kind: "number", value });
+export const setLabel = (expr: Expr, label: string, value: string): SetLabel => ({ kind: "set_label", expr, label: checkLabel(label), value });
+
+/** `count by (le) (<bucket selector>)`: how many series share each boundary. */
+export const countByLe = (sel: Selector): Aggregate => agg("count", sel, ["le"]);
+
+function renderNumber(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "+Inf";
+  if (v === -Infinity) return "-Inf";
+  return String(v);
+}
+
+function renderSelector(s: Selector): string {
+  if (s.matchers.length === 0) return s.metric;
+  return `${s.metric}{${s.matchers.map((m) => `${m.label}${m.op}${quoteLabelValue(m.value)}`).join(", ")}}`;
+}
+
+export function render(e: Expr): string {
+  switch (e.kind) {
+    case "selector":
+      return renderSelector(e);
+    case "range":
+      return `${e.fn}(${renderSelector(e.selector)}[${formatDuration(e.durationSeconds)}])`;
+    case "call":
+      return `${e.fn}(${render(e.arg)})`;
+    case "agg":
+      return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : ""}(${render(e.expr)})`;
+    case "binary": {
+      // Every nested binary is parenthesised: precedence never depends on the reader knowing PromQL's table.
+      const side = (x: Expr) => (x.kind === "binary" ? `(${render(x)})` : render(x));
+      return `${side(e.lhs)} ${e.op} ${side(e.rhs)}`;
+    }
+    case "number":
+      return renderNumber(e.value);
+    case "set_label":
+      return `label_replace(${render(e.expr)}, ${quoteLabelValue(e.label)}, ${quoteLabelValue(e.value)}, "", "")`;
+  }
+}
