@@ -113,9 +113,11 @@ export function render(e: Expr): string {
     case "agg":
       return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : ""}(${render(e.expr)})`;
     case "binary": {
-      // Every nested binary is parenthesised: precedence never depends on the reader knowing PromQL's table.
-      const side = (x: Expr) => (x.kind === "binary" ? `(${render(x)})` : render(x));
-      return `${side(e.lhs)} ${e.op} ${side(e.rhs)}`;
+      // Nested binaries are parenthesised so precedence never depends on the reader knowing PromQL's
+      // table; a left operand with the same operator needs none (every operator here is left-associative).
+      const side = (x: Expr, left: boolean) =>
+        x.kind === "binary" && !(left && x.op === e.op) ? `(${render(x)})` : render(x);
+      return `${side(e.lhs, true)} ${e.op} ${side(e.rhs, false)}`;
     }
     case "number":
       return renderNumber(e.value);

@@ -72,3 +72,17 @@ export function toProducerUnit(seconds: number, unit: DurationUnit): number {
 export function fromProducerUnit(value: number, unit: DurationUnit): number {
   return unit === "seconds" ? value : Number((value / 1000).toPrecision(12));
 }
+
+// --- Series names and look-ups derived from a profile (added with the query builders). ---
+
+export const bucketMetric = (p: ProducerProfile): string => `${p.histogram}_bucket`;
+export const countMetric = (p: ProducerProfile): string => `${p.histogram}_count`;
+
+/** The profiles a datasource setting allows: one family for an override, every known one for auto. */
+export function candidateProfiles(setting: "auto" | ProducerProfileId): readonly ProducerProfile[] {
+  return setting === "auto" ? KNOWN_PROFILES : KNOWN_PROFILES.filter((p) => p.id === setting);
+}
+
+/** The profile whose `_count` series has this name, if any. */
+export const profileByCountMetric = (name: string): ProducerProfile | undefined =>
+  KNOWN_PROFILES.find((p) => countMetric(p) === name);
