@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { SloCatalogue } from "@/components/slo/slo-catalogue";
+import { parseSloSearch } from "@/lib/client/slo-search-params";
+
+export const metadata: Metadata = { title: "SLOs" };
+// The filters live in the URL; render per request so every shared link shows its own view.
+export const dynamic = "force-dynamic";
+
+export default async function SlosPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = parseSloSearch(await searchParams);
+  return <SloCatalogue search={search} />;
+}

@@ -1,0 +1,121 @@
+"use client";
+// Create or edit one datasource. The auth secret is write-only: the form shows whether one
+// is stored ("set"/"not set") and only sends a secret the user typed.
+import { useState, type FormEvent } from "react";
+import type { DatasourceDto } from "@/lib/schemas/datasource";
+import { useSaveDatasource } from "@/lib/client/datasources/save";
+import { datasourceToForm, emptyDatasourceForm, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
+import { ApiError, describeError } from "@/lib/client/http";
+import { slugify } from "@/lib/client/slo-form";
+import { Button } from "../ui/button";
+import { Callout } from "../ui/callout";
+import { Field, inputClass } from "../ui/field";
+
+export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto; onDone: (saved: DatasourceDto | null) => void }) {
+  const [v, setV] = useState<DatasourceFormValues>(() => (existing ? datasourceToForm(existing) : emptyDatasourceForm()));
+  const [errors, setErrors] = useState<DatasourceFormErrors>({});
+  const [slugTouched, setSlugTouched] = useState(Boolean(existing));
+  const save = useSaveDatasource();
+  const id = (f: string) => `ds-${f}`;
+
+  const set = <K extends DatasourceFormField>(k: K, val: DatasourceFormValues[K]) =>
+    setV((prev) => ({ ...prev, [k]: val, ...(k === "name" && !slugTouched ? { slug: slugify(String(val)) } : {}) }));
+  const input = (k: DatasourceFormField, extra?: React.ComponentProps<"input">) => (
+    <input type="text" value={String(v[k])} onChange={(e) => set(k, e.target.value as never)} className={inputClass(Boolean(errors[k]), extra?.className)} autoComplete="off" spellCheck={false} {...extra} />
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = validateDatasourceForm(v, existing);
+    setErrors(r.errors);
+    if (Object.keys(r.errors).length > 0) {
+      const first = Object.keys(r.errors)[0];
+      document.getElementById(id(first))?.focus();
+      return;
+    }
+    try {
+      const saved = existing ? await save.mutateAsync({ mode: "update", id: existing.id, input: r.patch ?? {} }) : await save.mutateAsync({ mode: "create", input: r.input! });
+      onDone(saved);
+    } catch (err) {
+      const next: DatasourceFormErrors = {};
+      if (err instanceof ApiError) {
+        for (const fe of err.fieldErrors) next[(fe.path.split(".")[0] || "form") as DatasourceFormField] ??= fe.message;
+        if (err.status === 409 && !next.slug) next.slug = err.detail || "Another datasource already uses this slug.";
+      }
+      if (Object.keys(next).length === 0) next.form = [describeError(err).title, describeError(err).detail].filter(Boolean).join(": ");
+      setErrors(next);
+    }
+  };
+
+  const secretState = existing?.hasAuthSecret ? "set" : "not set";
+  return (
+    <form onSubmit={submit} noValidate aria-label={existing ? `Edit datasource ${existing.name}` : "New datasource"} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
+      <h2 className="text-sm font-semibold text-zinc-900">{existing ? `Edit “${existing.name}”` : "New datasource"}</h2>
+      <div aria-live="polite">{errors.form ? <Callout title="The datasource was not saved">{errors.form}</Callout> : null}</div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={id("name")} label="Name" error={errors.name} hint="e.g. Production Prometheus">
+          {input("name", { autoFocus: true, maxLength: 120 })}
+        </Field>
+        <Field id={id("slug")} label="Slug" error={errors.slug} hint="Lowercase, used in exports and alert labels.">
+          {input("slug", { className: "font-mono", maxLength: 63, onInput: () => setSlugTouched(true) })}
+        </Field>
+        <Field id={id("prometheusUrl")} label="Prometheus URL" error={errors.prometheusUrl} hint="Any Prometheus-compatible API: Prometheus, Mimir, Thanos, VictoriaMetrics." className="sm:col-span-2">
+          {input("prometheusUrl", { type: "url", placeholder: "http://prometheus:9090", className: "font-mono" })}
+        </Field>
+        <Field id={id("pathPrefix")} label="Path prefix" error={errors.pathPrefix} hint="Put before /api/v1, e.g. /prometheus for Mimir. Usually empty.">
+          {input("pathPrefix", { className: "font-mono", placeholder: "/prometheus" })}
+        </Field>
+        <Field id={id("tenant")} label="Tenant" error={errors.tenant} hint="Sent as X-Scope-OrgID (Mimir, Cortex, Tempo). Usually empty.">
+          {input("tenant")}
+        </Field>
+        <Field id={id("authKind")} label="Authentication" error={errors.authKind}>
+          <select value={v.authKind} onChange={(e) => set("authKind", e.target.value as DatasourceFormValues["authKind"])} className={inputClass(false)}>
+            <option value="none">None</option>
+            <option value="bearer">Bearer token</option>
+            <option value="basic">Basic (user:password)</option>
+          </select>
+        </Field>
+        {v.authKind !== "none" ? (
+          <Field
+            id={id("authSecret")}
+            label={<>Secret <span className="font-normal text-zinc-500">({secretState})</span></>}
+            error={errors.authSecret}
+            hint={existing?.hasAuthSecret ? "Stored and never shown. Leave empty to keep it; type to replace it." : v.authKind === "basic" ? "user:password, stored write-only." : "The token, stored write-only."}
+          >
+            {input("authSecret", { type: "password", autoComplete: "new-password", placeholder: existing?.hasAuthSecret ? "••••••••" : "" })}
+          </Field>
+        ) : (
+          <p className="self-end pb-2 text-xs text-zinc-500">Secret: {secretState}{existing?.hasAuthSecret ? " (saving with no authentication removes it)" : ""}</p>
+        )}
+        <Field id={id("producerProfile")} label="Span metrics producer" error={errors.producerProfile} hint="Decides metric and label names. Auto-detect reads them from the datasource.">
+          <select value={v.producerProfile} onChange={(e) => set("producerProfile", e.target.value as DatasourceFormValues["producerProfile"])} className={inputClass(false)}>
+            <option value="auto">Detect automatically</option>
+            <option value="tempo">Tempo metrics-generator (seconds)</option>
+            <option value="otel">OpenTelemetry spanmetrics connector (milliseconds)</option>
+          </select>
+        </Field>
+        <Field id={id("traceBackend")} label="Trace backend" error={errors.traceBackend} hint="Where exemplar trace IDs are opened.">
+          <select value={v.traceBackend} onChange={(e) => set("traceBackend", e.target.value as DatasourceFormValues["traceBackend"])} className={inputClass(false)}>
+            <option value="none">None</option>
+            <option value="tempo">Tempo</option>
+            <option value="jaeger">Jaeger</option>
+          </select>
+        </Field>
+        {v.traceBackend !== "none" ? (
+          <Field id={id("traceUrl")} label="Trace backend URL" error={errors.traceUrl}>
+            {input("traceUrl", { type: "url", placeholder: "http://tempo:3200", className: "font-mono" })}
+          </Field>
+        ) : null}
+        <Field id={id("grafanaUrl")} label="Grafana URL" error={errors.grafanaUrl} hint="Optional; for “open in Grafana” links." className="sm:col-span-2">
+          {input("grafanaUrl", { type: "url", placeholder: "https://grafana.example.com", className: "font-mono" })}
+        </Field>
+      </div>
+      <div className="flex justify-end gap-3 border-t border-zinc-200 pt-4">
+        <Button variant="ghost" onClick={() => onDone(null)}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : existing ? "Save datasource" : "Add datasource"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+// The frame every page sits in: a dark sidebar with the product name and navigation, and a
+// scrollable content column. Collapses to a top bar on narrow screens.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { GaugeIcon, SettingsIcon, TargetIcon } from "./icons";
+import { Logo } from "./logo";
+import { NavLink } from "./nav-link";
+
+const nav = [
+  { href: "/slos", label: "SLOs", icon: <TargetIcon className="size-full" /> },
+  { href: "/dashboard", label: "Dashboard", icon: <GaugeIcon className="size-full" /> },
+  { href: "/settings", label: "Settings", icon: <SettingsIcon className="size-full" /> },
+];
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-dvh md:flex">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+      >
+        Skip to content
+      </a>
+      <aside className="bg-zinc-950 md:sticky md:top-0 md:flex md:h-dvh md:w-56 md:shrink-0 md:flex-col">
+        <div className="flex items-center gap-4 px-4 py-3 md:block md:px-3 md:py-4">
+          <Link href="/slos" className="flex items-center gap-2.5 rounded-md px-1.5 py-1 focus-visible:outline-2 focus-visible:outline-indigo-400">
+            <Logo className="size-7" />
+            <span className="text-[15px] font-semibold tracking-tight text-white">Sightline</span>
+          </Link>
+          <nav aria-label="Main" className="flex gap-1 md:mt-6 md:flex-col">
+            {nav.map((n) => (
+              <NavLink key={n.href} href={n.href} icon={n.icon}>
+                {n.label}
+              </NavLink>
+            ))}
+          </nav>
+        </div>
+        <p className="mt-auto hidden px-5 py-4 text-xs leading-relaxed text-zinc-500 md:block">
+          Latency SLOs from
+          <br />
+          OpenTelemetry span metrics
+        </p>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
+        <div className="mx-auto max-w-6xl">{children}</div>
+      </main>
+    </div>
+  );
+}

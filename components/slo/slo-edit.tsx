@@ -1,0 +1,109 @@
+"use client";
+// Edit with optimistic concurrency: the PATCH carries the version the form was loaded from.
+// When someone saved in between (409), say so plainly and offer to load their version.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { CreateSloInput, type SloDto } from "@/lib/schemas/slo";
+import { ApiError, describeError } from "@/lib/client/http";
+import { changedFields, formToInput, sloToForm } from "@/lib/client/slo-form";
+import { useSlo } from "@/lib/client/slos/get";
+import { useUpdateSlo } from "@/lib/client/slos/update";
+import { Button, ButtonLink } from "../ui/button";
+import { Callout } from "../ui/callout";
+import { EmptyState } from "../ui/empty-state";
+import { PageHeader } from "../ui/page-header";
+import { Skeleton } from "../ui/skeleton";
+import { SloForm } from "./slo-form";
+
+export function SloEdit({ idOrSlug }: { idOrSlug: string }) {
+  const q = useSlo(idOrSlug);
+  if (q.isPending)
+    return (
+      <div role="status" aria-busy="true" className="max-w-4xl space-y-4">
+        <span className="sr-only">Loading SLO…</span>
+        <Skeleton className="h-7 w-72" />
+        <Skeleton className="h-96 w-full" />
+      </div>
+    );
+  if (q.isError)
+    return q.error instanceof ApiError && q.error.status === 404 ? (
+      <EmptyState title="SLO not found" action={<ButtonLink href="/slos">Back to the catalogue</ButtonLink>}>
+        No SLO has the id or slug “{idOrSlug}”.
+      </EmptyState>
+    ) : (
+      <Callout title={`Could not load this SLO: ${describeError(q.error).title}`} action={<Button onClick={() => q.refetch()}>Try again</Button>}>
+        {describeError(q.error).detail}
+      </Callout>
+    );
+  return <EditLoaded slo={q.data} reload={() => q.refetch()} />;
+}
+
+function EditLoaded({ slo, reload }: { slo: SloDto; reload: () => Promise<unknown> }) {
+  const router = useRouter();
+  const update = useUpdateSlo(slo.id);
+  const [conflict, setConflict] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const detailHref = `/slos/${encodeURIComponent(slo.slug)}`;
+
+  // The baseline goes through the same mapping as the form, so untouched fields compare equal.
+  const baseline = CreateSloInput.safeParse(formToInput(sloToForm(slo)));
+
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/slos" className="hover:text-zinc-800 hover:underline">SLOs</Link> /{" "}
+            <Link href={detailHref} className="hover:text-zinc-800 hover:underline">{slo.name}</Link>
+          </>
+        }
+        title={<span id="slo-form-title">Edit SLO</span>}
+        description={`Editing version ${slo.version}. Saving records who changed which fields.`}
+      />
+      <div aria-live="assertive">
+        {conflict ? (
+          <Callout
+            tone="warning"
+            className="mb-5"
+            title="Someone else saved this SLO while you were editing"
+            action={
+              <Button
+                variant="primary"
+                disabled={reloading}
+                onClick={async () => {
+                  setReloading(true);
+                  await reload();
+                  setReloading(false);
+                  setConflict(null);
+                }}
+              >
+                {reloading ? "Loading…" : "Load the latest version"}
+              </Button>
+            }
+          >
+            Your changes were not saved, because they were based on version {slo.version}. Load the latest version to see what changed, then make your edits
+            again.
+          </Callout>
+        ) : null}
+      </div>
+      {/* Re-keyed by version so loading the latest version resets the form to it. */}
+      <SloForm
+        key={slo.version}
+        mode="edit"
+        initial={sloToForm(slo)}
+        onConflict={setConflict}
+        onCancel={() => router.push(detailHref)}
+        onSubmit={async (input) => {
+          const patch = baseline.success ? changedFields(baseline.data, input) : input;
+          if (Object.keys(patch).length === 0) {
+            router.push(detailHref);
+            return;
+          }
+          const saved = await update.mutateAsync({ ...patch, version: slo.version });
+          router.push(`/slos/${encodeURIComponent(saved.slug)}`);
+        }}
+      />
+    </div>
+  );
+}

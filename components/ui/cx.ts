@@ -1,0 +1,2 @@
+/** Joins class names, skipping falsy ones. */
+export const cx = (...c: (string | false | null | undefined)[]) => c.filter(Boolean).join(" ");

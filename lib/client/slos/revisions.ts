@@ -1,0 +1,21 @@
+// GET /api/slos/[id]/revisions – who changed what and when, newest first.
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { SloRevisionDto } from "@/lib/schemas/slo";
+import { apiFetch } from "../http";
+import { queryKeys } from "../query-keys";
+
+export type SloRevision = SloRevisionDto;
+const SloRevisionList = z.object({ items: z.array(SloRevisionDto) });
+
+export const fetchSloRevisions = (idOrSlug: string, signal?: AbortSignal) =>
+  apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/revisions`, SloRevisionList, { signal });
+
+export const sloRevisionsQueryOptions = (idOrSlug: string) =>
+  queryOptions({
+    queryKey: queryKeys.sloRevisions(idOrSlug),
+    queryFn: ({ signal }) => fetchSloRevisions(idOrSlug, signal),
+    select: (d) => [...d.items].sort((a, b) => b.version - a.version),
+  });
+
+export const useSloRevisions = (idOrSlug: string) => useQuery(sloRevisionsQueryOptions(idOrSlug));
