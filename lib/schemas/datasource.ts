@@ -32,6 +32,20 @@ const DatasourceFields = {
 export const CreateDatasourceInput = z.object(DatasourceFields).strict();
 export type CreateDatasourceInput = z.infer<typeof CreateDatasourceInput>;
 
+/**
+ * Partial update (no defaults: an absent field keeps its value). `authSecret` absent keeps the
+ * stored secret, `authSecret: ""` clears it.
+ */
+export const UpdateDatasourceInput = z
+  .object(
+    Object.fromEntries(
+      Object.entries(DatasourceFields).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : s).optional()]),
+    ) as { [K in keyof typeof DatasourceFields]: z.ZodOptional<WithoutDefault<(typeof DatasourceFields)[K]>> },
+  )
+  .strict();
+export type UpdateDatasourceInput = z.infer<typeof UpdateDatasourceInput>;
+type WithoutDefault<S> = S extends z.ZodDefault<infer T> ? T : S;
+
 export const DatasourceDto = z.object({
   id: z.string(),
   slug: z.string(),

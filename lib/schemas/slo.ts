@@ -90,12 +90,16 @@ export const CreateSloInput = z
   });
 export type CreateSloInput = z.infer<typeof CreateSloInput>;
 
+// Defaults are stripped for updates: an absent field means "leave as is", not "reset to default".
+type WithoutDefault<S> = S extends z.ZodDefault<infer T> ? T : S;
+const withoutDefault = (s: z.ZodType): z.ZodType => (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : s);
+
 /** Partial update; `version` is the version the client last saw (409 when stale). */
 export const UpdateSloInput = z
   .object({
-    ...Object.fromEntries(Object.entries(SloFields).map(([k, s]) => [k, (s as z.ZodType).optional()])),
+    ...Object.fromEntries(Object.entries(SloFields).map(([k, s]) => [k, withoutDefault(s).optional()])),
     version: z.number().int().min(1),
-  } as { [K in keyof typeof SloFields]: z.ZodOptional<(typeof SloFields)[K]> } & { version: z.ZodNumber })
+  } as { [K in keyof typeof SloFields]: z.ZodOptional<WithoutDefault<(typeof SloFields)[K]>> } & { version: z.ZodNumber })
   .strict();
 export type UpdateSloInput = z.infer<typeof UpdateSloInput>;
 
@@ -124,6 +128,29 @@ export const SloDto = z.object({
   updatedAt: z.string(),
 });
 export type SloDto = z.infer<typeof SloDto>;
+
+/** Body of POST /api/slos/[id]/archive and /restore. */
+export const SloVersionInput = z.object({ version: z.number().int().min(1) }).strict();
+export type SloVersionInput = z.infer<typeof SloVersionInput>;
+
+export const SloRevisionAction = z.enum(["created", "updated", "archived", "restored"]);
+
+// Snapshots are read loosely: a revision written before a field was added must still parse.
+const SloSnapshot = z.record(z.string(), z.unknown());
+
+/** One entry of an SLO's history; before/after are SloDto snapshots (before is null on create). */
+export const SloRevisionDto = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  action: SloRevisionAction,
+  actor: z.string(),
+  changedAt: z.string(),
+  before: SloSnapshot.nullable(),
+  after: SloSnapshot,
+  /** Top-level SloDto fields that differ between before and after (bookkeeping fields excluded). */
+  changedFields: z.array(z.string()),
+});
+export type SloRevisionDto = z.infer<typeof SloRevisionDto>;
 
 export const ListSlosQuery = z
   .object({

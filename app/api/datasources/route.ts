@@ -1,0 +1,11 @@
+// GET /api/datasources – list datasources; POST /api/datasources – create one (secret stored encrypted)
+import { created, route } from "@/lib/server/api";
+import { createDatasource, listDatasources } from "@/lib/server/catalogue/datasources";
+import { CreateDatasourceInput } from "@/lib/schemas/datasource";
+
+export const GET = route({}, () => listDatasources());
+
+export const POST = route({ body: CreateDatasourceInput }, async ({ body }) => {
+  const ds = await createDatasource(body);
+  return created(ds, `/api/datasources/${encodeURIComponent(ds.id)}`);
+});

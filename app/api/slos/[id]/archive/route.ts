@@ -1,0 +1,8 @@
+// POST /api/slos/[id]/archive – archive one SLO (body {version})
+import { IdParams, route } from "@/lib/server/api";
+import { archiveSlo } from "@/lib/server/catalogue/slo-lifecycle";
+import { SloVersionInput } from "@/lib/schemas/slo";
+
+export const POST = route({ params: IdParams, body: SloVersionInput }, ({ params, body, actor }) =>
+  archiveSlo(params.id, body.version, actor),
+);

@@ -1,0 +1,8 @@
+// POST /api/slos/[id]/restore – bring an archived SLO back to its earlier status (body {version})
+import { IdParams, route } from "@/lib/server/api";
+import { restoreSlo } from "@/lib/server/catalogue/slo-lifecycle";
+import { SloVersionInput } from "@/lib/schemas/slo";
+
+export const POST = route({ params: IdParams, body: SloVersionInput }, ({ params, body, actor }) =>
+  restoreSlo(params.id, body.version, actor),
+);

@@ -1,0 +1,63 @@
+// The one place that reads process.env (ARCHITECTURE.md §12). Everything else calls `getEnv()`.
+// It is parsed on every call (a handful of fields, microseconds) so a test or script that sets a
+// variable before first use is honoured; callers that build expensive things from it cache those.
+//
+// No `import "server-only"`: tsx scripts and test helpers read it too. It holds no values of its
+// own, and Next.js never inlines non-NEXT_PUBLIC_ variables into browser bundles.
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL");
+
+/** 32 bytes, written as 64 hex digits or base64 (with or without padding). */
+const secretKey = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const buf = /^[0-9a-fA-F]{64}$/.test(s) ? Buffer.from(s, "hex") : Buffer.from(s, "base64");
+    if (buf.length !== 32) {
+      ctx.addIssue({ code: "custom", message: "must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)" });
+      return z.NEVER;
+    }
+    return buf;
+  });
+
+// Empty strings count as unset: `FOO= npm start` and blank lines in .env files are common.
+const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** External PostgreSQL. Unset: Sightline starts its own embedded PostgreSQL. */
+  DATABASE_URL: z.preprocess(emptyAsUnset, postgresUrl.optional()),
+  /** AES-256-GCM key for datasource secrets. Unset: generated once into <data dir>/secret.key. */
+  SIGHTLINE_SECRET_KEY: z.preprocess(emptyAsUnset, secretKey.optional()),
+  /** Port of the embedded PostgreSQL (loopback only). */
+  SIGHTLINE_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
+  /** Where the embedded PostgreSQL and the generated key live. */
+  SIGHTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().min(1).default(".data")),
+});
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR"> & {
+  /** Absolute path. */
+  SIGHTLINE_DATA_DIR: string;
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    // Names only, never values: a malformed secret must not end up in a log.
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+  return { ...parsed.data, SIGHTLINE_DATA_DIR: path.resolve(parsed.data.SIGHTLINE_DATA_DIR) };
+}

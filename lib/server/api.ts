@@ -1,0 +1,182 @@
+// The one route-handler wrapper (ARCHITECTURE.md §12): parses path params, query and JSON body
+// with zod before the handler runs, resolves the actor, and turns every thrown error into
+// application/problem+json. Handlers only call a business verb and return its DTO.
+//
+//   export const PATCH = route({ params: IdParams, body: UpdateSloInput }, async ({ params, body, actor }) => ...);
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import {
+  BackendProblem,
+  HttpProblem,
+  ProblemType,
+  ValidationError,
+  type FieldIssue,
+} from "@/lib/server/errors";
+
+export * from "@/lib/server/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const ACTOR_HEADER = "x-sightline-actor";
+const MAX_ACTOR_CHARS = 120;
+
+/** Path params for `[id]` routes: a cuid or a slug. */
+export const IdParams = z.object({ id: z.string().min(1).max(128) }).strict();
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<P, Q, B> {
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  /** Who made the request, from the auth proxy's header; "anonymous" without one. */
+  actor: string;
+  request: Request;
+}
+
+/** A handler returns a DTO (sent as 200 JSON) or a full Response (e.g. `created()`). */
+type Handler<P, Q, B> = (input: RouteInput<P, Q, B>) => Promise<unknown>;
+
+// Next.js passes `{ params: Promise<...> }`; `unknown` accepts every route's param shape.
+type RouteContext = { params: Promise<unknown> };
+
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: { params?: P; query?: Q; body?: B },
+  handler: Handler<P, Q, B>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const params = spec.params ? parseOrThrow(spec.params, (await context?.params) ?? {}, 400, "path") : undefined;
+      const query = spec.query ? parseOrThrow(spec.query, queryObject(new URL(request.url)), 400, "query") : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), 422, "body") : undefined;
+      const actor = readActor(request);
+      const out = await handler({ params, query, body, actor, request } as RouteInput<P, Q, B>);
+      return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      return problemResponse(err);
+    }
+  };
+}
+
+/** 201 with a Location header. */
+export function created(body: unknown, location: string): Response {
+  return Response.json(body, { status: 201, headers: { location, "cache-control": "no-store" } });
+}
+
+/** Maps any thrown value to a problem+json response; unknown errors are logged, never leaked. */
+export function problemResponse(err: unknown): Response {
+  if (err instanceof HttpProblem) return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions);
+  if (err instanceof BackendProblem) {
+    const { status, type } = backendMapping[err.kind];
+    const name = backendNames[err.backend];
+    return problem(status, type, backendTitles[err.kind](name), `no data from ${name}: ${err.message}`, [], {
+      backend: err.backend,
+      kind: err.kind,
+    });
+  }
+  const reference = randomUUID();
+  console.error(`[sightline] unexpected error (reference ${reference})`, err);
+  return problem(500, ProblemType.internal, "The server hit an error", `unexpected error; reference ${reference} in the server log`, [], {
+    reference,
+  });
+}
+
+const backendNames = { prometheus: "Prometheus", tempo: "Tempo", jaeger: "Jaeger" } as const;
+const backendMapping = {
+  unavailable: { status: 502, type: ProblemType.backendUnavailable },
+  timeout: { status: 504, type: ProblemType.backendTimeout },
+  bad_response: { status: 502, type: ProblemType.backendBadResponse },
+  unauthorized: { status: 502, type: ProblemType.backendUnauthorized },
+} as const;
+const backendTitles: Record<BackendProblem["kind"], (name: string) => string> = {
+  unavailable: (n) => `${n} is unavailable`,
+  timeout: (n) => `${n} did not answer in time`,
+  bad_response: (n) => `${n} sent an answer Sightline does not understand`,
+  unauthorized: (n) => `${n} refused Sightline's credentials`,
+};
+
+function problem(status: number, type: string, title: string, detail: string, errors: FieldIssue[], ext: Record<string, unknown>) {
+  return new Response(JSON.stringify({ ...ext, type, title, status, detail, errors }), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, status: 400 | 422, where: string): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw ValidationError.fromZod(r.error, status, `invalid ${where}`);
+  return r.data;
+}
+
+/** A repeated key becomes an array, which the (string-typed) schemas then reject as ambiguous. */
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+const malformed = (detail: string) => new HttpProblem(400, ProblemType.malformedBody, "The request body is not usable", detail);
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  // Requiring a JSON media type also forces a CORS preflight on cross-site requests: an HTML form
+  // on another site cannot post to this API (text/plain and form bodies are refused here).
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType))
+    throw new HttpProblem(415, ProblemType.unsupportedMediaType, "Unsupported media type", "send the body as application/json");
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  if (text.trim() === "") throw malformed("the body is empty; send a JSON object");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw malformed(`the body is not valid JSON (${e instanceof Error ? e.message : "parse error"})`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw malformed(`the body must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`);
+  return value;
+}
+
+const tooLarge = () =>
+  new HttpProblem(413, ProblemType.payloadTooLarge, "Request body too large", `the body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+
+/** Reads the body as UTF-8 and stops at `limit` bytes even when Content-Length is absent or lies. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw malformed("the body is not valid UTF-8");
+  }
+}
+
+function readActor(request: Request): string {
+  const raw = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
+  if (raw === "") return "anonymous";
+  // eslint-disable-next-line no-control-regex
+  if (raw.length > MAX_ACTOR_CHARS || /[\u0000-\u001f\u007f]/.test(raw))
+    throw new ValidationError(
+      [{ path: `headers.${ACTOR_HEADER}`, message: `at most ${MAX_ACTOR_CHARS} printable characters` }],
+      400,
+      "invalid actor header",
+    );
+  return raw;
+}

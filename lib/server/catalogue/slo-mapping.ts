@@ -1,0 +1,71 @@
+// Row <-> DTO for SLOs. The table splits `window` into windowKind/windowDays; everything else maps
+// one to one. Output is re-parsed through SloDto so no column ever leaks past the contract.
+import "server-only";
+import type { Prisma, Slo } from "@/lib/generated/prisma/client";
+import { CreateSloInput, SloDto, type SloWindow } from "@/lib/schemas/slo";
+
+export function toSloDto(row: Slo): SloDto {
+  const window: SloWindow =
+    row.windowKind === "rolling" ? { kind: "rolling", days: row.windowDays ?? 0 } : { kind: "calendar", unit: "month" };
+  return SloDto.parse({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    team: row.team,
+    owner: row.owner,
+    service: row.service,
+    operation: row.operation,
+    operationMatch: row.operationMatch,
+    spanKind: row.spanKind,
+    extraMatchers: row.extraMatchers,
+    thresholdSeconds: row.thresholdSeconds,
+    objective: row.objective,
+    window,
+    countErrorsAsBad: row.countErrorsAsBad,
+    minEvents: row.minEvents,
+    datasourceId: row.datasourceId,
+    status: row.status,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  });
+}
+
+/** The editable fields of a stored SLO, in CreateSloInput shape (the base a PATCH merges onto). */
+export function editableFields(dto: SloDto): CreateSloInput {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = dto;
+  return fields;
+}
+
+/** Columns for a validated SLO (everything except id, version and timestamps). */
+export function sloColumns(input: CreateSloInput) {
+  const { window, extraMatchers, ...rest } = input;
+  return {
+    ...rest,
+    extraMatchers: extraMatchers as Prisma.InputJsonValue,
+    windowKind: window.kind,
+    windowDays: window.kind === "rolling" ? window.days : null,
+  };
+}
+
+// Bookkeeping that changes on every write and says nothing about what the user changed.
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+
+/** Top-level fields whose values differ (deep, key-order-insensitive). Pure. */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+  if (!before) return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => !BOOKKEEPING.has(k) && canonical(before[k]) !== canonical(after[k])).sort();
+}
+
+function canonical(v: unknown): string {
+  if (v === undefined) return "undefined";
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v);
+}

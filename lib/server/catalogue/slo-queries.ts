@@ -1,0 +1,43 @@
+// Reading SLOs: one by id or slug, and the filtered, paginated catalogue list.
+import "server-only";
+import type { Prisma, Slo } from "@/lib/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import type { ListSlosQuery, SloDto } from "@/lib/schemas/slo";
+import { toSloDto } from "./slo-mapping";
+
+/** By id first, then by slug: an id never loses to a slug that happens to look the same. */
+export async function findSloRow(tx: Tx, idOrSlug: string): Promise<Slo | null> {
+  return (await tx.slo.findUnique({ where: { id: idOrSlug } })) ?? (await tx.slo.findUnique({ where: { slug: idOrSlug } }));
+}
+
+export async function getSlo(idOrSlug: string): Promise<SloDto> {
+  const row = await findSloRow(await getDb(), idOrSlug);
+  if (!row) throw new NotFoundError("SLO", idOrSlug);
+  return toSloDto(row);
+}
+
+export type SloPage = { items: SloDto[]; total: number; limit: number; offset: number };
+
+export async function listSlos(q: ListSlosQuery): Promise<SloPage> {
+  const db = await getDb();
+  const term = q.q?.trim();
+  const where: Prisma.SloWhereInput = {
+    // Archived SLOs are out of the way unless asked for by name.
+    status: q.status ?? { not: "archived" },
+    ...(q.team ? { team: q.team } : {}),
+    ...(q.service ? { service: q.service } : {}),
+    ...(term
+      ? {
+          OR: (["name", "slug", "service", "operation", "description"] as const).map((field) => ({
+            [field]: { contains: term, mode: "insensitive" as const },
+          })),
+        }
+      : {}),
+  };
+  const [rows, total] = await db.$transaction([
+    db.slo.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: q.offset, take: q.limit }),
+    db.slo.count({ where }),
+  ]);
+  return { items: rows.map(toSloDto), total, limit: q.limit, offset: q.offset };
+}
