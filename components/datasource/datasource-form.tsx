@@ -20,8 +20,8 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
 
   const set = <K extends DatasourceFormField>(k: K, val: DatasourceFormValues[K]) =>
     setV((prev) => ({ ...prev, [k]: val, ...(k === "name" && !slugTouched ? { slug: slugify(String(val)) } : {}) }));
-  const input = (k: DatasourceFormField, extra?: React.ComponentProps<"input">) => (
-    <input type="text" value={String(v[k])} onChange={(e) => set(k, e.target.value as never)} className={inputClass(Boolean(errors[k]), extra?.className)} autoComplete="off" spellCheck={false} {...extra} />
+  const input = (k: DatasourceFormField, { className, ...extra }: React.ComponentProps<"input"> = {}) => (
+    <input type="text" autoComplete="off" spellCheck={false} {...extra} value={String(v[k])} onChange={(e) => set(k, e.target.value as never)} className={inputClass(Boolean(errors[k]), className)} />
   );
 
   const submit = async (e: FormEvent) => {

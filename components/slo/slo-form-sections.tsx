@@ -28,14 +28,14 @@ function Section({ title, description, children }: { title: string; description:
   );
 }
 
-const text = (p: SectionProps, k: SloFormField & keyof SloFormValues, extra?: Partial<React.ComponentProps<"input">>) => (
+const text = (p: SectionProps, k: SloFormField & keyof SloFormValues, { className, ...extra }: Partial<React.ComponentProps<"input">> = {}) => (
   <input
     type="text"
-    value={String(p.values[k])}
-    onChange={(e) => p.set(k, e.target.value as never)}
-    className={inputClass(Boolean(p.errors[k]), extra?.className)}
     autoComplete="off"
     {...extra}
+    value={String(p.values[k])}
+    onChange={(e) => p.set(k, e.target.value as never)}
+    className={inputClass(Boolean(p.errors[k]), className)}
   />
 );
 
