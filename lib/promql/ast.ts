@@ -102,26 +102,33 @@ function renderSelector(s: Selector): string {
   return `${s.metric}{${s.matchers.map((m) => `${m.label}${m.op}${quoteLabelValue(m.value)}`).join(", ")}}`;
 }
 
-export function render(e: Expr): string {
+/** Query text made by render(): the metrics client accepts only this, so no other code path (and no client request) can hand it PromQL. */
+export type PromQL = string & { readonly __brand: "PromQL" };
+
+export function render(e: Expr): PromQL {
+  return renderExpr(e) as PromQL;
+}
+
+function renderExpr(e: Expr): string {
   switch (e.kind) {
     case "selector":
       return renderSelector(e);
     case "range":
       return `${e.fn}(${renderSelector(e.selector)}[${formatDuration(e.durationSeconds)}])`;
     case "call":
-      return `${e.fn}(${render(e.arg)})`;
+      return `${e.fn}(${renderExpr(e.arg)})`;
     case "agg":
-      return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : ""}(${render(e.expr)})`;
+      return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : ""}(${renderExpr(e.expr)})`;
     case "binary": {
       // Nested binaries are parenthesised so precedence never depends on the reader knowing PromQL's
       // table; a left operand with the same operator needs none (every operator here is left-associative).
       const side = (x: Expr, left: boolean) =>
-        x.kind === "binary" && !(left && x.op === e.op) ? `(${render(x)})` : render(x);
+        x.kind === "binary" && !(left && x.op === e.op) ? `(${renderExpr(x)})` : renderExpr(x);
       return `${side(e.lhs, true)} ${e.op} ${side(e.rhs, false)}`;
     }
     case "number":
       return renderNumber(e.value);
     case "set_label":
-      return `label_replace(${render(e.expr)}, ${quoteLabelValue(e.label)}, ${quoteLabelValue(e.value)}, "", "")`;
+      return `label_replace(${renderExpr(e.expr)}, ${quoteLabelValue(e.label)}, ${quoteLabelValue(e.value)}, "", "")`;
   }
 }

@@ -1,0 +1,144 @@
+import "server-only";
+// One HTTP exchange with a Prometheus-compatible API: timeout per attempt, bounded retries with
+// exponential backoff and jitter on 429/502/503/504 and connection errors (honouring Retry-After
+// up to a cap), never a retry on other 4xx or on a timeout (the caller already waited the full
+// budget once). Returns the validated envelope's data, or a typed error written for a human.
+import { Envelope } from "./schemas";
+import { fail, ok, type Result } from "./result";
+
+export type MetricsAuth = { kind: "none" } | { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
+
+export interface MetricsSourceConfig {
+  /** e.g. http://prometheus:9090 */
+  baseUrl: string;
+  /** e.g. "/prometheus" for Mimir; joined before /api/v1. */
+  pathPrefix?: string;
+  /** Sent as X-Scope-OrgID (Mimir, Cortex). */
+  tenant?: string;
+  auth?: MetricsAuth;
+  /** Per attempt, default 10 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, default 2. */
+  maxRetries?: number;
+  /** Backoff base, default 250 ms (doubled per retry, with jitter). */
+  backoffBaseMs?: number;
+  /** Longest Retry-After honoured, default 5 000 ms. */
+  retryAfterCapMs?: number;
+  /** Name used in messages, default "Prometheus". */
+  displayName?: string;
+  fetch?: typeof fetch;
+}
+
+export interface ApiResponse {
+  data: unknown;
+  warnings: string[];
+}
+
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
+/** Where the API lives, for messages: never includes credentials. */
+export function endpointOf(cfg: MetricsSourceConfig): string {
+  const u = new URL(cfg.baseUrl);
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}${cfg.pathPrefix ?? ""}`;
+}
+
+function headersOf(cfg: MetricsSourceConfig): Record<string, string> {
+  const h: Record<string, string> = { Accept: "application/json" };
+  if (cfg.tenant) h["X-Scope-OrgID"] = cfg.tenant;
+  const a = cfg.auth ?? { kind: "none" };
+  if (a.kind === "bearer") h.Authorization = `Bearer ${a.token}`;
+  if (a.kind === "basic") h.Authorization = `Basic ${Buffer.from(`${a.username}:${a.password}`).toString("base64")}`;
+  return h;
+}
+
+/** Retry-After as milliseconds (delta-seconds or HTTP date); null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(at - nowMs, 0);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
+
+function connectionCause(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+}
+
+const isTimeout = (e: unknown) => e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+
+type Attempt = { retry: true; afterMs: number | null; failure: Result<never> } | { retry: false; result: Result<ApiResponse> };
+
+async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: string, body: URLSearchParams | null): Promise<Attempt> {
+  const where = endpointOf(cfg);
+  const name = cfg.displayName ?? "Prometheus";
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  const doFetch = cfg.fetch ?? fetch;
+  let res: Response;
+  let text: string;
+  try {
+    const headers = headersOf(cfg);
+    if (body) headers["Content-Type"] = "application/x-www-form-urlencoded";
+    // The signal also bounds reading the body: a server that stalls mid-answer still times out.
+    res = await doFetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    text = await res.text();
+  } catch (e) {
+    if (isTimeout(e)) return { retry: false, result: fail("timeout", `${name} at ${where} did not answer within ${seconds(timeoutMs)}`) };
+    return { retry: true, afterMs: null, failure: fail("unavailable", `${name} at ${where} could not be reached (${connectionCause(e)})`) };
+  }
+  const status = res.status;
+  if (status === 401 || status === 403)
+    return { retry: false, result: fail("unauthorized", `${name} at ${where} refused the credentials or tenant (HTTP ${status})`, status) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const env = Envelope.safeParse(json);
+  const detail = env.success && env.data.error ? `: ${env.data.error}` : "";
+  if (RETRYABLE.has(status))
+    return {
+      retry: true,
+      afterMs: parseRetryAfter(res.headers.get("retry-after")),
+      failure: fail("unavailable", `${name} at ${where} is unavailable (HTTP ${status}${detail})`, status),
+    };
+  if (!env.success) {
+    const snippet = text.slice(0, 80).replace(/\s+/g, " ").trim();
+    const hint = status === 404 ? " (check the URL and path prefix)" : "";
+    return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with something that is not a Prometheus API response${hint}: "${snippet}"`, status) };
+  }
+  if (env.data.status === "error") {
+    const type = env.data.errorType ?? "";
+    const kind = type === "timeout" ? "timeout" : type === "bad_data" || type === "execution" || status === 400 || status === 422 ? "bad_query" : "unavailable";
+    return { retry: false, result: fail(kind, `${name} at ${where} rejected the request (${type || `HTTP ${status}`})${detail}`, status) };
+  }
+  if (status < 200 || status >= 300)
+    return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with a success body`, status) };
+  return { retry: false, result: ok({ data: env.data.data, warnings: [...(env.data.warnings ?? []), ...(env.data.infos ?? [])] }) };
+}
+
+/** Calls `<base><prefix>/api/v1/<path>` with retries. GET params go in the URL, POST params as a form. */
+export async function callApi(
+  cfg: MetricsSourceConfig,
+  method: "GET" | "POST",
+  path: string,
+  params: URLSearchParams,
+): Promise<Result<ApiResponse>> {
+  const base = `${cfg.baseUrl.replace(/\/+$/, "")}${cfg.pathPrefix ?? ""}/api/v1/${path}`;
+  const qs = params.toString();
+  const url = method === "GET" && qs ? `${base}?${qs}` : base;
+  const maxRetries = cfg.maxRetries ?? 2;
+  const baseMs = cfg.backoffBaseMs ?? 250;
+  const capMs = cfg.retryAfterCapMs ?? 5_000;
+  for (let n = 0; ; n++) {
+    const a = await attempt(cfg, method, url, method === "POST" ? params : null);
+    if (!a.retry) return a.result;
+    if (n >= maxRetries) return a.failure;
+    // Full jitter on an exponential base spreads retries of many concurrent callers.
+    const backoff = baseMs * 2 ** n * (0.5 + Math.random() / 2);
+    await sleep(a.afterMs === null ? backoff : Math.min(Math.max(a.afterMs, backoff), capMs));
+  }
+}
