@@ -30,7 +30,7 @@ export async function listSlos(q: ListSlosQuery): Promise<SloPage> {
     ...(term
       ? {
           OR: (["name", "slug", "service", "operation", "description"] as const).map((field) => ({
-            [field]: { contains: term, mode: "insensitive" as const },
+            [field]: { contains: escapeLike(term), mode: "insensitive" as const },
           })),
         }
       : {}),
@@ -41,3 +41,6 @@ export async function listSlos(q: ListSlosQuery): Promise<SloPage> {
   ]);
   return { items: rows.map(toSloDto), total, limit: q.limit, offset: q.offset };
 }
+
+/** Prisma passes `contains` to ILIKE unescaped: make %, _ and the backslash literal. */
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);

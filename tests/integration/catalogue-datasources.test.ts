@@ -1,0 +1,117 @@
+// Datasource API against a real PostgreSQL: CRUD, write-only encrypted secrets, validation, and
+// the decrypted view the metrics client uses.
+import { describe, expect, it } from "vitest";
+import * as collection from "@/app/api/datasources/route";
+import * as item from "@/app/api/datasources/[id]/route";
+import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
+import { DatasourceDto } from "@/lib/schemas/datasource";
+import { call, datasourceInput, rowCounts, sql, useCatalogueDatabase } from "@/tests/helpers/catalogue";
+
+const db = useCatalogueDatabase();
+
+const patch = (id: string, json: unknown) => call(item.PATCH, { method: "PATCH", params: { id }, json });
+const storedSecret = async () => (await sql(db().url, `SELECT "authSecretEnc" FROM "Datasource"`))[0].authSecretEnc as string | null;
+
+describe("datasources", () => {
+  it("creates with defaults, lists and gets by id or slug", async () => {
+    const res = await call(collection.POST, { json: datasourceInput({ pathPrefix: "/prometheus", tenant: "team-a" }) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe(`/api/datasources/${res.body.id}`);
+    const ds = DatasourceDto.parse(res.body);
+    expect(ds).toMatchObject({ authKind: "none", hasAuthSecret: false, producerProfile: "auto", traceBackend: "none", traceUrl: "", pathPrefix: "/prometheus", tenant: "team-a" });
+    expect(Object.keys(res.body).sort()).toEqual(Object.keys(DatasourceDto.shape).sort());
+
+    await call(collection.POST, { json: datasourceInput({ slug: "a-first", name: "A first" }) });
+    const list = await call(collection.GET);
+    expect(list.body.items.map((d: { slug: string }) => d.slug)).toEqual(["a-first", "prod-prom"]);
+    expect((await call(item.GET, { params: { id: "prod-prom" } })).body).toEqual(ds);
+    expect((await call(item.GET, { params: { id: ds.id } })).body).toEqual(ds);
+    expect((await call(item.GET, { params: { id: "missing" } })).status).toBe(404);
+  });
+
+  it("stores the secret encrypted, never returns it, and decrypts it for the metrics client", async () => {
+    const res = await call(collection.POST, { json: datasourceInput({ authKind: "bearer", authSecret: "s3cr3t-token" }) });
+    expect(res.status).toBe(201);
+    expect(res.body.hasAuthSecret).toBe(true);
+    expect(JSON.stringify(res.body)).not.toContain("s3cr3t-token");
+    expect(JSON.stringify((await call(collection.GET)).body)).not.toContain("s3cr3t");
+    const enc = await storedSecret();
+    expect(enc).toMatch(/^v1\./);
+    expect(enc).not.toContain("s3cr3t");
+
+    const cfg = await getDatasourceWithSecret(res.body.id);
+    expect(cfg.auth).toEqual({ kind: "bearer", token: "s3cr3t-token" });
+    expect(cfg.prometheusUrl).toBe("http://prometheus.internal:9090");
+  });
+
+  it("PATCH keeps the secret when absent, replaces it when sent, clears it with an empty string", async () => {
+    const { body: ds } = await call(collection.POST, { json: datasourceInput({ authKind: "basic", authSecret: "bob:pw1" }) });
+    const keep = await patch(ds.id, { name: "Renamed" });
+    expect(keep.status).toBe(200);
+    expect(keep.body).toMatchObject({ name: "Renamed", hasAuthSecret: true });
+    expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "basic", username: "bob", password: "pw1" });
+
+    expect((await patch(ds.id, { authSecret: "bob:pw:with:colons" })).status).toBe(200);
+    expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "basic", username: "bob", password: "pw:with:colons" });
+
+    // Clearing the secret of a basic-auth datasource alone is refused; with authKind none it works.
+    const refused = await patch(ds.id, { authSecret: "" });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(["authSecret"]);
+    const cleared = await patch(ds.id, { authKind: "none", authSecret: "" });
+    expect(cleared.body).toMatchObject({ authKind: "none", hasAuthSecret: false });
+    expect(await storedSecret()).toBeNull();
+    expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "none" });
+  });
+
+  it("switching auth kinds demands a fitting secret", async () => {
+    const { body: ds } = await call(collection.POST, { json: datasourceInput({ authKind: "bearer", authSecret: "tok" }) });
+    const toBasic = await patch(ds.id, { authKind: "basic" });
+    expect(toBasic.status).toBe(422);
+    expect((await patch(ds.id, { authKind: "basic", authSecret: "no-colon" })).status).toBe(422);
+    expect((await patch(ds.id, { authKind: "basic", authSecret: "u:p" })).status).toBe(200);
+    // Switching to none drops the secret instead of keeping it around unused.
+    expect((await patch(ds.id, { authKind: "none" })).body.hasAuthSecret).toBe(false);
+    expect(await storedSecret()).toBeNull();
+  });
+
+  it("rejects bad input with field paths and writes nothing", async () => {
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ prometheusUrl: "ftp://prom" }, ["prometheusUrl"]],
+      [{ prometheusUrl: "not a url" }, ["prometheusUrl"]],
+      [{ pathPrefix: "prometheus" }, ["pathPrefix"]],
+      [{ authKind: "bearer" }, ["authSecret"]],
+      [{ authKind: "basic", authSecret: "nocolon" }, ["authSecret"]],
+      [{ producerProfile: "jaeger" }, ["producerProfile"]],
+      [{ traceUrl: "javascript:alert(1)" }, ["traceUrl"]],
+      [{ token: "x" }, ["token"]],
+      [{ slug: "Bad Slug" }, ["slug"]],
+    ];
+    for (const [over, expected] of cases) {
+      const res = await call(collection.POST, { json: datasourceInput(over) });
+      expect(res.status, JSON.stringify(over)).toBe(422);
+      expect([...new Set(res.body.errors.map((e: { path: string }) => e.path))]).toEqual(expected);
+    }
+    expect((await rowCounts(db().url)).datasources).toBe(0);
+
+    await call(collection.POST, { json: datasourceInput() });
+    const dup = await call(collection.POST, { json: datasourceInput({ name: "Again" }) });
+    expect(dup.status).toBe(409);
+    expect(dup.body.errors.map((e: { path: string }) => e.path)).toEqual(["slug"]);
+    const badPatch = await patch("prod-prom", { prometheusUrl: "nope", extra: 1 });
+    expect(badPatch.status).toBe(422);
+    expect([...new Set(badPatch.body.errors.map((e: { path: string }) => e.path))].sort()).toEqual(["extra", "prometheusUrl"]);
+    expect((await call(item.GET, { params: { id: "prod-prom" } })).body.prometheusUrl).toBe("http://prometheus.internal:9090");
+  });
+
+  it("a ciphertext that was tampered with is reported, not used", async () => {
+    const { body: ds } = await call(collection.POST, { json: datasourceInput({ authKind: "bearer", authSecret: "tok" }) });
+    const enc = (await storedSecret())!;
+    const parts = enc.split(".");
+    const ct = Buffer.from(parts[3], "base64url");
+    ct[0] ^= 1;
+    parts[3] = ct.toString("base64url");
+    await sql(db().url, `UPDATE "Datasource" SET "authSecretEnc" = $1`, [parts.join(".")]);
+    await expect(getDatasourceWithSecret(ds.id)).rejects.toMatchObject({ status: 500, type: "urn:sightline:problem:secret-unreadable" });
+  });
+});
