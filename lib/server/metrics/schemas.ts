@@ -57,8 +57,9 @@ export const ExemplarData = z
 
 export const StringListData = z.array(z.string()).nullable();
 export const SeriesData = z.array(Labels).nullable();
+// VictoriaMetrics answers `{}`: every field is optional.
 export const BuildInfoData = z.looseObject({
-  version: z.string(),
+  version: z.string().optional(),
   revision: z.string().optional(),
   branch: z.string().optional(),
   goVersion: z.string().optional(),
