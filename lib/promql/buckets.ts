@@ -73,8 +73,7 @@ export function layoutFromSeries(series: readonly Record<string, string>[]): Buc
     const id = identity(labels);
     let entry = bySeries.get(id);
     if (!entry) {
-      const { le: _le, __name__: _n, ...rest } = labels;
-      entry = { labels: rest, les: new Set() };
+      entry = { labels: Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "le" && k !== "__name__")), les: new Set() };
       bySeries.set(id, entry);
     }
     entry.les.add(v);

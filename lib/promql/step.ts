@@ -26,7 +26,8 @@ export function planRange(startSeconds: number, endSeconds: number, requestedSte
   // Alignment can add one point at each end: keep two in reserve.
   const minStep = Math.max(Math.ceil(span / (MAX_POINTS - 3)), 1);
   const wanted = requestedStep ?? niceAtLeast(span / DEFAULT_POINTS);
-  const stepSeconds = Math.max(wanted, minStep);
+  // A step raised to respect the limit is rounded up to a readable one too (300 s, not 236 s).
+  const stepSeconds = wanted >= minStep ? wanted : niceAtLeast(minStep);
   const start = align ? Math.floor(startSeconds / stepSeconds) * stepSeconds : startSeconds;
   const end = align ? Math.ceil(endSeconds / stepSeconds) * stepSeconds : endSeconds;
   return {
