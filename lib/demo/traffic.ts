@@ -50,10 +50,15 @@ export function latencyScale(tMs: number): number {
   return 1 + 0.12 * ((diurnalFactor(tMs) - 0.2) / 0.8) * weeklyFactor(tMs);
 }
 
-/** Events active at an instant, given the world's anchor (when its history was made). */
+/** Unix ms at which an event starts, given the world's anchor (when its history was made). */
+export function eventStart(e: WorldEvent, anchorMs: number): number {
+  return Math.floor(anchorMs / DAY_MS) * DAY_MS - e.daysAgo * DAY_MS + e.startMinuteUtc * MINUTE_MS;
+}
+
+/** Events active at an instant. */
 export function activeEvents(world: World, anchorMs: number, tMs: number): WorldEvent[] {
   return world.events.filter((e) => {
-    const start = anchorMs + e.startOffsetMs;
+    const start = eventStart(e, anchorMs);
     return tMs >= start && tMs < start + e.durationMs;
   });
 }
@@ -67,10 +72,5 @@ export function regimeAt(world: World, anchorMs: number, tMs: number): string {
 }
 
 export function eventWindows(world: World, anchorMs: number): { id: string; title: string; startMs: number; endMs: number }[] {
-  return world.events.map((e) => ({
-    id: e.id,
-    title: e.title,
-    startMs: anchorMs + e.startOffsetMs,
-    endMs: anchorMs + e.startOffsetMs + e.durationMs,
-  }));
+  return world.events.map((e) => ({ id: e.id, title: e.title, startMs: eventStart(e, anchorMs), endMs: eventStart(e, anchorMs) + e.durationMs }));
 }

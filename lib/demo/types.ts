@@ -65,8 +65,12 @@ export type OperationOverride = Partial<Pick<OperationSpec, "latency" | "errorRa
 export interface WorldEvent {
   id: string;
   title: string;
-  /** Offsets from the world's anchor ("now" when its history was made), in milliseconds (negative = past). */
-  startOffsetMs: number;
+  /**
+   * Start: this many UTC days before the day of the world's anchor ("now" when its history was
+   * made), at this minute of the UTC day, so events land at a busy hour whenever the demo is made.
+   */
+  daysAgo: number;
+  startMinuteUtc: number;
   durationMs: number;
   overrides: Readonly<Record<string, OperationOverride>>;
   /** Resource attributes that change while the event is active (e.g. the bad build's version). */

@@ -4,7 +4,6 @@
 import type { CallSpec, LatencySpec, OperationSpec, World } from "./types";
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 const lat = (medianMs: number, sigma: number, tailProbability = 0, tailMs = 0, tailAlpha = 2): LatencySpec => ({
   medianMs,
@@ -259,7 +258,8 @@ export const HANDY_SITE_CORP: World = {
     {
       id: "checkout-regression",
       title: "checkout 2.14.0 deploy: N+1 query in PlaceOrder (rolled back after 4 h)",
-      startOffsetMs: -9 * DAY_MS + 2 * HOUR_MS,
+      daysAgo: 9,
+      startMinuteUtc: 13 * 60 + 30,
       durationMs: 4 * HOUR_MS,
       overrides: { "checkout/PlaceOrder": { latency: lat(260, 0.45, 0.01, 300, 1.6) } },
       serviceVersion: { checkout: "2.14.0" },
@@ -267,7 +267,8 @@ export const HANDY_SITE_CORP: World = {
     {
       id: "payment-incident",
       title: "payment provider outage: charges failing and timing out",
-      startOffsetMs: -3 * DAY_MS + 5 * HOUR_MS,
+      daysAgo: 3,
+      startMinuteUtc: 18 * 60 + 40,
       durationMs: 75 * 60_000,
       overrides: {
         "payment/POST /v1/charges": {
@@ -290,5 +291,3 @@ export const HANDY_SITE_CORP: World = {
     email: "1.0.9",
   },
 };
-
-export { DAY_MS, HOUR_MS };

@@ -1,6 +1,7 @@
 // The demo's persistent facts under .data/demo/<profile>/: which history the Prometheus data
 // directory holds (manifest) and where the span-metric counters stand (state), so a re-run reuses
 // the history and the live producer continues the counters instead of resetting them.
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -9,7 +10,7 @@ import { newHistogramState } from "@/lib/spanmetrics/state";
 import type { SeriesBank } from "@/lib/demo/history";
 
 /** Bump when the world model or history layout changes: older data is then rebuilt. */
-export const HISTORY_FORMAT = 3;
+export const HISTORY_FORMAT = 4;
 
 export const Manifest = z.object({
   format: z.number().int(),
@@ -85,6 +86,13 @@ export function serializeBank(bank: SeriesBank): string {
 }
 
 export const writeBank = (file: string, bank: SeriesBank) => writeAtomic(file, serializeBank(bank));
+
+export function writeBankSync(file: string, bank: SeriesBank): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, serializeBank(bank));
+  renameSync(tmp, file);
+}
 
 /** The saved counters, or undefined when missing, corrupt or for another bucket layout. */
 export async function readBank(file: string, profile: ProducerProfile): Promise<SeriesBank | undefined> {

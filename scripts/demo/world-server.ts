@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { LiveWorld } from "@/lib/demo/live";
 import { parseTraceId, tempoV1Body, tempoV2Body, type ResourceInfo } from "@/lib/demo/tempo-json";
 import { OPENMETRICS_CONTENT_TYPE, renderOpenMetricsScrape } from "@/lib/spanmetrics/render";
-import { writeBank } from "./state";
+import { writeBankSync } from "./state";
 
 export interface WorldServerOptions {
   live: LiveWorld;
@@ -19,9 +19,11 @@ export interface WorldServerOptions {
   port?: number;
   /** When set, trace lookups need `X-Scope-OrgID: <tenant>` like a multi-tenant Tempo. */
   tenant?: string;
-  /** Counters are saved here every `saveEveryMs` and on close, so a restart continues them. */
+  /**
+   * Counters are saved here before every scrape is answered and on close, so a restart continues
+   * from at least what Prometheus last saw (a lower value would read as a reset and a huge increase).
+   */
   stateFile?: string;
-  saveEveryMs?: number;
   resource: ResourceInfo;
   now?: () => number;
   log?: (msg: string) => void;
@@ -56,6 +58,7 @@ export async function startWorldServer(opts: WorldServerOptions): Promise<WorldS
     if (url.pathname === "/metrics") {
       live.advanceTo(now());
       const body = renderOpenMetricsScrape(live.families(), { exemplarTraceLabel: live.profile.exemplarTraceLabel });
+      save();
       return send(res, 200, OPENMETRICS_CONTENT_TYPE, body);
     }
     if (url.pathname === "/ready") return send(res, 200, "text/plain", "ready");
@@ -89,14 +92,15 @@ export async function startWorldServer(opts: WorldServerOptions): Promise<WorldS
 
   // Traces keep coming between scrapes, so exemplars always point at recent, complete traces.
   const ticker = setInterval(() => live.advanceTo(now()), 1000);
-  let saving: Promise<void> = Promise.resolve();
+  // Synchronous on purpose: a value is on disk before Prometheus can see it (10 kB every 15 s).
   const save = () => {
-    if (!opts.stateFile) return saving;
-    const file = opts.stateFile;
-    saving = saving.then(() => writeBank(file, live.bank)).catch((e) => opts.log?.(`saving counters failed: ${e}`));
-    return saving;
+    if (!opts.stateFile) return;
+    try {
+      writeBankSync(opts.stateFile, live.bank);
+    } catch (e) {
+      opts.log?.(`saving counters failed: ${e}`);
+    }
   };
-  const saver = setInterval(save, opts.saveEveryMs ?? 15_000);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -108,13 +112,12 @@ export async function startWorldServer(opts: WorldServerOptions): Promise<WorldS
     url: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     async close() {
       clearInterval(ticker);
-      clearInterval(saver);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Prometheus keeps its scrape connection alive; without this close() would wait for it.
       server.closeAllConnections();
       await closed;
       live.advanceTo(now());
-      await save();
+      save();
     },
   };
 }

@@ -1,0 +1,200 @@
+// npm run demo – the whole Sightline demo from a fresh clone, in one command:
+// Prometheus (installed if missing and possible), embedded PostgreSQL (migrated, seeded with the
+// demo datasource and SLOs), a month of span-metric history for the "Handy Site Corp" shop
+// (backfilled once, then reused), the live world server (metrics with exemplars + Tempo trace API),
+// Prometheus scraping it, and the app (`next build` when needed, `next start`).
+// Re-runs reuse what they can; Ctrl-C (SIGINT/SIGTERM) stops everything this command started.
+//
+// Options: --profile tempo|otel (default tempo), --days N (history, default 30), --seed S,
+// --rebuild (new history), --no-app (everything but Next.js). Env: PORT (app, default 3000),
+// HOST (default 127.0.0.1), DEMO_PROMETHEUS_PORT (9090), DEMO_WORLD_PORT (3200).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { z } from "zod";
+import { LiveWorld } from "@/lib/demo/live";
+import { eventWindows } from "@/lib/demo/traffic";
+import { HANDY_SITE_CORP } from "@/lib/demo/world";
+import { disconnectDb } from "@/lib/server/db";
+import { ensureHistory } from "./demo/history-setup";
+import { buildNext, buildReason, startNext } from "./demo/next-app";
+import { choosePort, startChild, stopChild, waitUntil, type Child } from "./demo/processes";
+import { ensurePrometheus, startPrometheus } from "./demo/prometheus";
+import { seedDemo } from "./demo/seed";
+import { demoPaths, profileById } from "./demo/state";
+import { startWorldServer, type WorldServer } from "./demo/world-server";
+
+const Args = z.object({
+  profile: z.enum(["tempo", "otel"]).default("tempo"),
+  days: z.coerce.number().int().min(3).max(90).default(30),
+  seed: z.string().min(1).max(64).default("handy-site-corp"),
+  rebuild: z.boolean().default(false),
+  app: z.boolean().default(true),
+});
+
+function parseArgs(argv: string[]) {
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--rebuild") raw.rebuild = true;
+    else if (a === "--no-app") raw.app = false;
+    else if (/^--(profile|days|seed)$/.test(a)) raw[a.slice(2)] = argv[++i];
+    else if (/^--(profile|days|seed)=/.test(a)) raw[a.slice(2, a.indexOf("="))] = a.slice(a.indexOf("=") + 1);
+    else throw new Error(`unknown option ${a}`);
+  }
+  return Args.parse(raw);
+}
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DEMO_PROMETHEUS_PORT: z.coerce.number().int().min(1).max(65535).default(9090),
+  DEMO_WORLD_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
+});
+
+const root = process.cwd();
+const demoDir = path.join(root, ".data", "demo");
+const logDir = path.join(demoDir, "logs");
+const pidFile = path.join(demoDir, "demo.pid");
+const started = performance.now();
+const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const log = (m: string) => console.log(`[demo ${since().padStart(7)}] ${m}`);
+
+async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const t0 = performance.now();
+  log(`${name} …`);
+  const r = await fn();
+  log(`${name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return r;
+}
+
+const children: Child[] = [];
+let world: WorldServer | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Stops in reverse dependency order: the app, the scraper, the producer, then the database. */
+function shutdown(code: number): Promise<void> {
+  stopping ??= (async () => {
+    log("stopping …");
+    for (const c of [...children].reverse()) {
+      await stopChild(c);
+      log(`  ${c.name} stopped`);
+    }
+    if (world) await world.close();
+    await disconnectDb();
+    rmSync(pidFile, { force: true });
+    log("stopped");
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+/** A demo still running from an earlier call is stopped first: one demo owns the ports and data. */
+async function replacePrevious(): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || pid === process.pid || !alive(pid)) return;
+  log(`stopping the demo already running (pid ${pid})`);
+  process.kill(pid, "SIGTERM");
+  await waitUntil("previous demo to stop", async () => !alive(pid), { timeoutMs: 60_000 });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const env = Env.parse(process.env);
+  const profile = profileById(args.profile);
+  const paths = demoPaths(demoDir, profile);
+  mkdirSync(demoDir, { recursive: true });
+  await replacePrevious();
+  writeFileSync(pidFile, String(process.pid));
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(0));
+
+  const tools = await phase("Prometheus binaries", () => ensurePrometheus(log));
+  if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts")))
+    await phase("Prisma client (npm run db:generate)", () => execFileSync("npm", ["run", "-s", "db:generate"], { stdio: "inherit" }));
+
+  const worldPort = await choosePort(env.DEMO_WORLD_PORT);
+  const promPort = await choosePort(env.DEMO_PROMETHEUS_PORT);
+
+  await phase("PostgreSQL (embedded unless DATABASE_URL) + migrations", async () => {
+    const holder = startChild("postgres", path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/demo/postgres-holder.ts"], { logDir, cwd: root });
+    children.push(holder);
+    await waitUntil("PostgreSQL", async () => readFileSync(holder.logFile, "utf8").trimEnd().endsWith("ready"), { timeoutMs: 120_000, child: holder });
+  });
+
+  const history = await phase(`history (${args.days} days, profile ${profile.id})`, () =>
+    ensureHistory({ world: HANDY_SITE_CORP, seed: args.seed, profile, paths, promtool: tools.promtool, historyDays: args.days, rebuild: args.rebuild, log }),
+  );
+  if (history.backfill) {
+    const b = history.backfill;
+    const days = (history.bank.atMs - (history.action === "built" ? history.manifest.historyStartMs : history.bank.atMs)) / 86_400_000;
+    log(
+      `  ${history.action}: ${(b.samples / 1e6).toFixed(1)} M samples, ${(b.bytes / 1e6).toFixed(0)} MB OpenMetrics; ` +
+        `model ${history.modelSeconds?.toFixed(1)} s, generate ${b.seconds.generate.toFixed(1)} s, promtool ${b.seconds.promtool.toFixed(1)} s` +
+        (days > 0 ? ` (${((b.seconds.generate + b.seconds.promtool) / days).toFixed(1)} s per day of history)` : ""),
+    );
+  } else log("  reused the existing history");
+
+  world = await phase("world server (live metrics + Tempo API)", async () => {
+    const live = new LiveWorld(history.bank, { world: HANDY_SITE_CORP, seed: args.seed, anchorMs: history.manifest.anchorMs });
+    return startWorldServer({
+      live,
+      port: worldPort,
+      stateFile: paths.state,
+      resource: { serviceVersions: HANDY_SITE_CORP.serviceVersions, scope: { name: "handy-site-corp/demo", version: "1.0.0" } },
+      log,
+    });
+  });
+
+  const prometheus = await phase("Prometheus", async () => {
+    const p = await startPrometheus({ bin: tools.prometheus, dataDir: paths.prometheusData, configDir: paths.root, port: promPort, worldTarget: `127.0.0.1:${worldPort}`, logDir });
+    children.push(p.child);
+    return p;
+  });
+
+  const seeded = await phase("catalogue seed (datasource + SLOs)", () =>
+    seedDemo({ prometheusUrl: prometheus.url, traceUrl: world!.url, profile: profile.id }),
+  );
+  log(`  created ${seeded.created.length}, updated ${seeded.updated.length}, unchanged ${seeded.unchanged.length}, archived (left alone) ${seeded.skipped.length}`);
+  await disconnectDb();
+
+  let appUrl: string | undefined;
+  if (args.app) {
+    const appEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+    const reason = buildReason(root);
+    if (reason) await phase(`next build (${reason})`, () => buildNext(root, logDir, appEnv));
+    else log("next build: up to date");
+    const app = await phase("next start", () => startNext({ root, port: env.PORT, host: env.HOST, logDir, env: appEnv }));
+    children.push(app.child);
+    appUrl = app.url;
+  }
+
+  const events = eventWindows(HANDY_SITE_CORP, history.manifest.anchorMs);
+  console.log(
+    [
+      "",
+      `Sightline demo is running (ready after ${since()}).`,
+      appUrl ? `  App          ${appUrl}` : "  App          not started (--no-app)",
+      `  Prometheus   ${prometheus.url}   (data ${path.relative(root, paths.prometheusData)})`,
+      `  World/Tempo  ${world.url}/metrics   ${world.url}/api/traces/<id>`,
+      `  Database     embedded PostgreSQL under .data/pg (or DATABASE_URL)`,
+      `  Logs         ${path.relative(root, logDir)}/`,
+      "  In the history:",
+      ...events.map((e) => `    ${e.startMs > 0 ? new Date(e.startMs).toISOString().slice(0, 16).replace("T", " ") : ""} UTC  ${e.title}`),
+      "Press Ctrl-C to stop everything.",
+    ].join("\n"),
+  );
+}
+
+main().catch(async (err) => {
+  console.error(`\ndemo failed: ${err instanceof Error ? err.message : err}`);
+  await shutdown(1);
+});

@@ -1,0 +1,78 @@
+// Child processes of `npm run demo`: started with their output in log files, waited on until
+// they answer, and stopped in reverse order (SIGTERM, then SIGKILL after a grace period).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export interface Child {
+  name: string;
+  proc: ChildProcess;
+  logFile: string;
+  exited: Promise<number | null>;
+}
+
+export function startChild(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: { logDir: string; env?: NodeJS.ProcessEnv; cwd?: string },
+): Child {
+  mkdirSync(opts.logDir, { recursive: true });
+  const logFile = path.join(opts.logDir, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: "a" });
+  log.write(`\n--- ${new Date().toISOString()} ${cmd} ${args.join(" ")}\n`);
+  // Own process group: a Ctrl-C in the terminal reaches only us, and we stop children in order.
+  const proc = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  proc.stdout?.pipe(log, { end: false });
+  proc.stderr?.pipe(log, { end: false });
+  const exited = new Promise<number | null>((resolve) => {
+    proc.on("exit", (code) => resolve(code));
+    proc.on("error", (err) => {
+      log.write(`spawn failed: ${err.message}\n`);
+      resolve(-1);
+    });
+  });
+  return { name, proc, logFile, exited };
+}
+
+export async function stopChild(c: Child, graceMs = 10_000): Promise<void> {
+  if (c.proc.exitCode !== null || c.proc.signalCode !== null) return;
+  c.proc.kill("SIGTERM");
+  const timer = setTimeout(() => c.proc.kill("SIGKILL"), graceMs);
+  await c.exited;
+  clearTimeout(timer);
+}
+
+/** Polls `check` until it resolves true; fails early when the child exits. */
+export async function waitUntil(what: string, check: () => Promise<boolean>, opts: { timeoutMs: number; child?: Child }): Promise<void> {
+  const deadline = Date.now() + opts.timeoutMs;
+  let exited = false;
+  opts.child?.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${what}: the process exited; see ${opts.child!.logFile}`);
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what}: not ready after ${opts.timeoutMs / 1000} s${opts.child ? `; see ${opts.child.logFile}` : ""}`);
+}
+
+export async function httpOk(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  await res.arrayBuffer();
+  return res.ok;
+}
+
+/** The preferred port when it is free on 127.0.0.1, else one the kernel picks. */
+export async function choosePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const srv = net.createServer();
+      srv.once("error", () => resolve(null));
+      srv.listen(port, "127.0.0.1", () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0))!;
+}
