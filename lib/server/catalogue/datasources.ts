@@ -96,13 +96,13 @@ export type DatasourceAuth =
   | { kind: "basic"; username: string; password: string };
 
 /** What the Prometheus/Tempo/Jaeger clients need to connect: the DTO plus the decrypted auth. */
-export type DatasourceConfig = Omit<DatasourceDto, "hasAuthSecret"> & { auth: DatasourceAuth };
+export type DatasourceConfig = DatasourceDto & { auth: DatasourceAuth };
 
 /** Server-side only: the datasource with its secret decrypted. NotFoundError when absent. */
 export async function getDatasourceWithSecret(idOrSlug: string): Promise<DatasourceConfig> {
   const row = await findRow(await getDb(), idOrSlug);
   if (!row) throw new NotFoundError("datasource", idOrSlug);
-  const { hasAuthSecret: _h, ...dto } = toDatasourceDto(row);
+  const dto = toDatasourceDto(row);
   const secret = row.authSecretEnc ? readSecret(await getSecretKey(), row) : null;
   let auth: DatasourceAuth = { kind: "none" };
   if (row.authKind === "bearer" && secret) auth = { kind: "bearer", token: secret };

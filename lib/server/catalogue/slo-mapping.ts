@@ -32,10 +32,12 @@ export function toSloDto(row: Slo): SloDto {
   });
 }
 
+// Bookkeeping that changes on every write and says nothing about what the user changed.
+const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
+
 /** The editable fields of a stored SLO, in CreateSloInput shape (the base a PATCH merges onto). */
 export function editableFields(dto: SloDto): CreateSloInput {
-  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = dto;
-  return fields;
+  return Object.fromEntries(Object.entries(dto).filter(([k]) => !BOOKKEEPING.has(k))) as CreateSloInput;
 }
 
 /** Columns for a validated SLO (everything except id, version and timestamps). */
@@ -48,9 +50,6 @@ export function sloColumns(input: CreateSloInput) {
     windowDays: window.kind === "rolling" ? window.days : null,
   };
 }
-
-// Bookkeeping that changes on every write and says nothing about what the user changed.
-const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt"]);
 
 /** Top-level fields whose values differ (deep, key-order-insensitive). Pure. */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {

@@ -1,0 +1,37 @@
+// lib/env.ts: the one zod-checked view of process.env.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, getEnv } from "@/lib/env";
+
+describe("getEnv", () => {
+  it("applies defaults and treats empty strings as unset", () => {
+    const env = getEnv({ DATABASE_URL: "", SIGHTLINE_PG_PORT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SIGHTLINE_PG_PORT).toBe(54329);
+    expect(env.SIGHTLINE_DATA_DIR).toBe(path.resolve(".data"));
+    expect(env.SIGHTLINE_SECRET_KEY).toBeUndefined();
+  });
+
+  it("decodes the secret key from base64 or hex", () => {
+    const bytes = Buffer.alloc(32, 7);
+    expect(getEnv({ SIGHTLINE_SECRET_KEY: bytes.toString("base64") }).SIGHTLINE_SECRET_KEY).toEqual(bytes);
+    expect(getEnv({ SIGHTLINE_SECRET_KEY: bytes.toString("hex") }).SIGHTLINE_SECRET_KEY).toEqual(bytes);
+  });
+
+  it.each([
+    [{ SIGHTLINE_SECRET_KEY: Buffer.alloc(16).toString("base64") }, "SIGHTLINE_SECRET_KEY"],
+    [{ SIGHTLINE_PG_PORT: "70000" }, "SIGHTLINE_PG_PORT"],
+    [{ SIGHTLINE_PG_PORT: "abc" }, "SIGHTLINE_PG_PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+  ])("refuses %j naming the variable, never its value", (source, name) => {
+    let err: unknown;
+    try {
+      getEnv(source);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(EnvError);
+    expect((err as Error).message).toContain(name);
+    for (const value of Object.values(source)) expect((err as Error).message).not.toContain(value);
+  });
+});
