@@ -96,6 +96,13 @@ describe("MetricsSource failure modes", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("503 because the query itself timed out → timeout, never retried", async () => {
+    const { url, seen } = await serve((_s, _n, res) => json(res, 503, { status: "error", errorType: "timeout", error: "query timed out in expression evaluation" }));
+    const r = await createMetricsSource({ baseUrl: url, ...fast }).query(Q, 100);
+    expect(r).toMatchObject({ ok: false, error: { kind: "timeout", status: 503 } });
+    expect(seen).toHaveLength(1);
+  });
+
   it("429 honours Retry-After, capped", async () => {
     const { url, seen } = await serve((_s, n, res) => (n === 1 ? json(res, 429, {}, { "Retry-After": "1" }) : success(res)));
     let t = Date.now();

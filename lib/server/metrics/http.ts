@@ -99,6 +99,10 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
   }
   const env = Envelope.safeParse(json);
   const detail = env.success && env.data.error ? `: ${env.data.error}` : "";
+  // Prometheus answers a query that ran out of its own time budget with 503 + errorType "timeout":
+  // running it again would take as long again.
+  if (env.success && env.data.errorType === "timeout")
+    return { retry: false, result: fail("timeout", `${name} at ${where} gave up on the query (timeout)${detail}`, status) };
   if (RETRYABLE.has(status))
     return {
       retry: true,
