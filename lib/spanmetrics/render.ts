@@ -23,7 +23,9 @@ interface Style {
   openMetrics: boolean;
   /** Formats a point's timestamp (with its leading space), or "" when the style writes none. */
   timestamp: (t: number | undefined) => string;
-  exemplarLabel: string | null;
+  /** Whether exemplars are written (live scrape only), and the label to use when the family names none. */
+  exemplars: boolean;
+  exemplarLabel?: string;
   leSpelling: RenderOptions["leSpelling"];
 }
 
@@ -37,7 +39,7 @@ export function* renderOpenMetricsBackfill(families: Iterable<MetricFamily>, opt
   yield* renderFamilies(families, {
     openMetrics: true,
     timestamp: requiredTimestamp(formatSecondsTimestamp),
-    exemplarLabel: null,
+    exemplars: false,
     leSpelling: opts.leSpelling,
   });
   yield "# EOF\n";
@@ -48,14 +50,14 @@ export function* renderPrometheusImport(families: Iterable<MetricFamily>, opts: 
   yield* renderFamilies(families, {
     openMetrics: false,
     timestamp: requiredTimestamp(formatMillisTimestamp),
-    exemplarLabel: null,
+    exemplars: false,
     leSpelling: opts.leSpelling,
   });
 }
 
 export interface ScrapeOptions extends RenderOptions {
-  /** Exemplar trace label of the producer profile (`traceID` for Tempo, `trace_id` for OTel). */
-  exemplarTraceLabel: string;
+  /** Exemplar trace label of the producer profile (`traceID` for Tempo, `trace_id` for OTel), for families that name none. */
+  exemplarTraceLabel?: string;
 }
 
 /**
@@ -63,11 +65,12 @@ export interface ScrapeOptions extends RenderOptions {
  * ignored so Prometheus stamps the scrape time), exemplars on bucket lines. Serve it with
  * OPENMETRICS_CONTENT_TYPE.
  */
-export function renderOpenMetricsScrape(families: Iterable<MetricFamily>, opts: ScrapeOptions): string {
+export function renderOpenMetricsScrape(families: Iterable<MetricFamily>, opts: ScrapeOptions = {}): string {
   const chunks = [
     ...renderFamilies(families, {
       openMetrics: true,
       timestamp: () => "",
+      exemplars: true,
       exemplarLabel: opts.exemplarTraceLabel,
       leSpelling: opts.leSpelling,
     }),
@@ -110,6 +113,7 @@ function renderHistogramSeries(family: HistogramFamily, labels: LabelSet, points
   const bucketLabels = les.map((le) => formatLabels(labels, ["le", le]));
   const plain = formatLabels(labels);
   const { name } = family;
+  const traceLabel = family.exemplarTraceLabel ?? style.exemplarLabel;
   let out = "";
   let last = -Infinity;
   for (const p of points) {
@@ -119,8 +123,9 @@ function renderHistogramSeries(family: HistogramFamily, labels: LabelSet, points
     const ts = style.timestamp(p.timestampSeconds);
     for (let i = 0; i < les.length; i++) {
       const v = i < p.buckets.length ? p.buckets[i] : p.count;
-      const ex = style.exemplarLabel !== null ? p.exemplars?.[i] : undefined;
-      out += `${name}_bucket${bucketLabels[i]} ${formatValue(v)}${ts}${ex ? formatExemplar(ex, style.exemplarLabel!) : ""}\n`;
+      const ex = style.exemplars ? p.exemplars?.[i] : undefined;
+      if (ex && !traceLabel) throw new Error(`${name}: an exemplar needs a trace label (family or scrape option)`);
+      out += `${name}_bucket${bucketLabels[i]} ${formatValue(v)}${ts}${ex ? formatExemplar(ex, traceLabel!) : ""}\n`;
     }
     out += `${name}_count${plain} ${formatValue(p.count)}${ts}\n`;
     out += `${name}_sum${plain} ${formatValue(p.sum)}${ts}\n`;

@@ -41,6 +41,8 @@ export interface HistogramFamily {
   help?: string;
   /** Finite upper bounds in increasing order, in the producer's unit. */
   bounds: readonly number[];
+  /** Exemplar trace label for this family (overrides the scrape option; lets one body mix producers). */
+  exemplarTraceLabel?: string;
   series: Iterable<HistogramSeries>;
 }
 

@@ -123,3 +123,25 @@ describe("histogram state", () => {
   });
   it("refuses non-increasing bounds", () => expect(() => newHistogramState([1, 1])).toThrow());
 });
+
+describe("exemplar labels per family", () => {
+  const fam = (exemplarTraceLabel?: string): HistogramFamily => ({
+    type: "histogram",
+    name: "lat",
+    bounds: [1],
+    exemplarTraceLabel,
+    series: [{ labels: {}, points: [{ buckets: [1], count: 1, sum: 0.5, exemplars: [{ traceId: "abc", value: 0.5 }] }] }],
+  });
+  it.each([
+    ["the family's label wins over the option", "trace_id", "traceID", '{trace_id="abc"} 0.5'],
+    ["the option applies when the family names none", undefined, "traceID", '{traceID="abc"} 0.5'],
+  ])("%s", (_n, familyLabel, optionLabel, expected) => {
+    expect(renderOpenMetricsScrape([fam(familyLabel)], { exemplarTraceLabel: optionLabel })).toContain(`lat_bucket{le="1"} 1 # ${expected}\n`);
+  });
+  it("refuses an exemplar without any trace label", () => expect(() => renderOpenMetricsScrape([fam()])).toThrow(/trace label/));
+  it("never writes exemplars into backfill files", () => {
+    const fam1 = fam("traceID");
+    (fam1.series as { points: HistogramPoint[] }[])[0].points[0].timestampSeconds = 10;
+    expect([...renderOpenMetricsBackfill([fam1])].join("")).not.toContain(" # {");
+  });
+});
