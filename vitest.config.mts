@@ -4,7 +4,7 @@ import path from "node:path";
 // Three levels (ARCHITECTURE.md §8): unit (pure, no I/O), integration (real Postgres,
 // Prometheus, VictoriaMetrics started by tests/helpers), e2e (Chromium against `next start`).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname, ".") , "server-only": path.resolve(__dirname, "tests/helpers/server-only-stub.ts") } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname, ".") , "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts") } },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

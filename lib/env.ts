@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   SIGHTLINE_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
   /** Where the embedded PostgreSQL and the generated key live. */
   SIGHTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().min(1).default(".data")),
+  /** Per-request timeout for Prometheus-compatible backends, in milliseconds. */
+  SIGHTLINE_QUERY_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(15_000)),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR"> & {

@@ -1,12 +1,11 @@
 import "server-only";
 // One MetricsSource per datasource config, and the mapping of metrics errors to API problems.
+import { getEnv } from "@/lib/env";
 import type { DatasourceConfig } from "@/lib/server/catalogue/datasources";
 import { BackendProblem } from "@/lib/server/errors";
 import { createMetricsSource, type MetricsSource } from "@/lib/server/metrics/client";
 import type { MetricsError } from "@/lib/server/metrics/result";
 
-/** Per-request timeout for status and chart queries: long windows over many series need a few seconds. */
-const QUERY_TIMEOUT_MS = 15_000;
 
 export function metricsSourceFor(ds: Pick<DatasourceConfig, "prometheusUrl" | "pathPrefix" | "tenant" | "auth">): MetricsSource {
   return createMetricsSource({
@@ -14,7 +13,8 @@ export function metricsSourceFor(ds: Pick<DatasourceConfig, "prometheusUrl" | "p
     pathPrefix: ds.pathPrefix,
     tenant: ds.tenant || undefined,
     auth: ds.auth,
-    timeoutMs: QUERY_TIMEOUT_MS,
+    // Long windows over many series take a few seconds; SIGHTLINE_QUERY_TIMEOUT_MS tunes it.
+    timeoutMs: getEnv().SIGHTLINE_QUERY_TIMEOUT_MS,
   });
 }
 
