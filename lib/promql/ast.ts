@@ -22,6 +22,14 @@ export interface RangeCall {
   selector: Selector;
   durationSeconds: number;
 }
+/** `fn(expr[range:resolution])`: a range function over an expression evaluated at a resolution. */
+export interface Subquery {
+  kind: "subquery";
+  fn: RangeFnName;
+  expr: Expr;
+  rangeSeconds: number;
+  resolutionSeconds: number;
+}
 export type InstantFnName = "timestamp" | "abs" | "clamp_min";
 export interface InstantCall {
   kind: "call";
@@ -53,7 +61,7 @@ export interface SetLabel {
   label: string;
   value: string;
 }
-export type Expr = Selector | RangeCall | InstantCall | Aggregate | Binary | NumberLiteral | SetLabel;
+export type Expr = Selector | RangeCall | Subquery | InstantCall | Aggregate | Binary | NumberLiteral | SetLabel;
 
 export class PromqlBuildError extends Error {}
 
@@ -74,6 +82,11 @@ export const matcher = (label: string, op: MatchOp, value: string): Matcher => (
 export const rangeFn = (fn: RangeFnName, sel: Selector, durationSeconds: number): RangeCall => {
   formatDuration(durationSeconds); // fail at build time, not at render time
   return { kind: "range", fn, selector: sel, durationSeconds };
+};
+export const subquery = (fn: RangeFnName, expr: Expr, rangeSeconds: number, resolutionSeconds: number): Subquery => {
+  formatDuration(rangeSeconds);
+  formatDuration(resolutionSeconds);
+  return { kind: "subquery", fn, expr, rangeSeconds, resolutionSeconds };
 };
 export const call = (fn: InstantFnName, arg: Expr): InstantCall => ({ kind: "call", fn, arg });
 export const agg = (op: AggOp, expr: Expr, by: readonly string[] | null = null): Aggregate => ({
@@ -115,6 +128,8 @@ function renderExpr(e: Expr): string {
       return renderSelector(e);
     case "range":
       return `${e.fn}(${renderSelector(e.selector)}[${formatDuration(e.durationSeconds)}])`;
+    case "subquery":
+      return `${e.fn}(${renderExpr(e.expr)}[${formatDuration(e.rangeSeconds)}:${formatDuration(e.resolutionSeconds)}])`;
     case "call":
       return `${e.fn}(${renderExpr(e.arg)})`;
     case "agg":

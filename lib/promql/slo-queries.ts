@@ -3,7 +3,7 @@
 // total = sum(increase(<hist>_count{sel}[W]))
 // Event-weighted counts over the whole window, never averages of ratios (PEER-LESSONS.md). Pure.
 import type { CreateSloInput } from "@/lib/schemas/slo";
-import { call, matcher, rangeFn, selector, setLabel, binary, agg, sum, type Expr, type Matcher, type Selector } from "./ast";
+import { call, matcher, rangeFn, selector, setLabel, binary, agg, subquery, sum, type Expr, type Matcher, type Selector } from "./ast";
 import { regexAlternation } from "./escape";
 import { bucketMetric, countMetric, type ProducerProfile } from "./profiles";
 
@@ -54,6 +54,16 @@ export const totalQuery = (slo: SloSelection, profile: ProducerProfile, windowSe
 /** Unix seconds of the newest `_count` sample within the lookback (freshness). */
 export const lastSampleQuery = (slo: SloSelection, profile: ProducerProfile): Expr =>
   agg("max", call("timestamp", countSelector(slo, profile)));
+
+/** Resolution of the freshness look-back: under Prometheus' 5-minute lookback, so no sample is skipped. */
+export const FRESHNESS_RESOLUTION_SECONDS = 240;
+
+/**
+ * Unix seconds of the newest `_count` sample in the last `rangeSeconds`, for when the plain lookback
+ * finds none: timestamp() returns each sample's own time, so the maximum is exact, not step-rounded.
+ */
+export const lastSampleWithinQuery = (slo: SloSelection, profile: ProducerProfile, rangeSeconds: number): Expr =>
+  agg("max", subquery("max_over_time", call("timestamp", countSelector(slo, profile)), rangeSeconds, FRESHNESS_RESOLUTION_SECONDS));
 
 /** Label that tags each part of a batched query. Aggregations drop every other label, so it cannot clash. */
 export const PART_LABEL = "sightline_part";

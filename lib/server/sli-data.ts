@@ -6,7 +6,8 @@ import "server-only";
 // concurrently). Empty answers are zero traffic (0/0), never an error: the engine says "no data".
 import { decideFit, isMixed, type FitDecision } from "@/lib/promql/buckets";
 import { fromProducerUnit, type ProducerProfile } from "@/lib/promql/profiles";
-import { PART_LABEL, type SloSelection } from "@/lib/promql/slo-queries";
+import { render } from "@/lib/promql/ast";
+import { lastSampleWithinQuery, PART_LABEL, type SloSelection } from "@/lib/promql/slo-queries";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import type { ProducerProfileSetting } from "@/lib/schemas/datasource";
 import { BURN_WINDOWS, type BurnWindow, type CountPair, type CountStep, type SliInputs } from "@/lib/slo/types";
@@ -99,6 +100,10 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
   if (counts.good > counts.total)
     warnings.push(`good (${counts.good}) exceeds total (${counts.total}): series were scraped at different moments or selections differ`);
 
+  const lastSampleAt = values.get("last") ?? (await findLastSample(source, slo, profile, window.durationSeconds, at, queries));
+  if (lastSampleAt !== null && !values.has("last"))
+    warnings.push(`no sample in the last 5 minutes; newest at ${new Date(lastSampleAt * 1000).toISOString()}`);
+
   let steps: CountStep[] | null = null;
   if (stepPlan) {
     steps = [];
@@ -118,7 +123,7 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
       countsUpper,
       burnWindows,
       steps,
-      lastSampleAt: values.get("last") ?? null,
+      lastSampleAt,
     },
     meta: {
       profile: { id: profile.id, histogram: profile.histogram, unit: profile.unit },
@@ -137,6 +142,19 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
       },
     },
   };
+}
+
+/** How far back freshness looks when the last 5 minutes hold no sample ("no data for N hours"). */
+const FRESHNESS_MAX_LOOKBACK_SECONDS = 7 * 86_400;
+
+/** Newest sample within the window (at most 7 days back); null when none or when the look-up fails (freshness is advisory). */
+async function findLastSample(source: MetricsSource, slo: SloForSli, profile: ProducerProfile, windowSeconds: number, at: number, queries: string[]) {
+  const range = Math.min(Math.max(windowSeconds, 3600), FRESHNESS_MAX_LOOKBACK_SECONDS);
+  const q = render(lastSampleWithinQuery(slo, profile, range));
+  queries.push(q);
+  const r = await source.query(q, at);
+  const v = r.ok ? r.value.samples[0]?.value : undefined;
+  return v !== undefined && Number.isFinite(v) ? v : null;
 }
 
 function stepsFromRange(series: { labels: Record<string, string>; points: { t: number; v: number }[] }[], at: number, plan: StepPlan): CountStep[] {

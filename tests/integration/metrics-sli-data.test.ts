@@ -108,8 +108,9 @@ describe("fetchSliInputs on Prometheus", () => {
       { t: T0 + 2220, ...pair(expected(isCart, 1, 23), expected(isCart, Infinity, 23)) },
       { t: T0 + 3600, ...pair(expected(isCart, 1, 23), expected(isCart, Infinity, 23)) },
     ]);
-    // Data ended 23 h before the evaluation: outside the 5-minute lookback, so no freshness sample.
-    expect(r.value.lastSampleAt).toBeNull();
+    // Data ended 23 h before the evaluation, beyond the 5-minute lookback: the look-back query finds it.
+    expect(r.value.lastSampleAt).toBe(T_END);
+    expect(r.meta.warnings).toEqual([`no sample in the last 5 minutes; newest at ${new Date(T_END * 1000).toISOString()}`]);
   });
 
   it("quotes, backslashes, newlines and unicode in service and operation match exactly", async () => {

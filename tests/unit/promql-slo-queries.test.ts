@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { render, rangeFn, selector, sum, countByLe, binary, num, matcher } from "@/lib/promql/ast";
 import { formatDuration, parseDuration } from "@/lib/promql/duration";
 import { TEMPO, OTEL_MS, OTEL_SECONDS, type ProducerProfile } from "@/lib/promql/profiles";
-import { goodQuery, totalQuery, lastSampleQuery, taggedUnion, type SloSelection } from "@/lib/promql/slo-queries";
+import { goodQuery, totalQuery, lastSampleQuery, lastSampleWithinQuery, taggedUnion, type SloSelection } from "@/lib/promql/slo-queries";
 import { trafficByQuery } from "@/lib/promql/discovery-queries";
 import { leSpellings } from "@/lib/promql/buckets";
 import { parsePromql } from "./promql-lezer";
@@ -109,6 +109,10 @@ describe("golden SLO queries", () => {
       [
         render(lastSampleQuery(checkoutSlo(), TEMPO)),
         'max(timestamp(traces_spanmetrics_latency_count{service="checkout", span_name="GET /cart", span_kind="SPAN_KIND_SERVER"}))',
+      ],
+      [
+        render(lastSampleWithinQuery(checkoutSlo(), TEMPO, 7 * DAY)),
+        'max(max_over_time(timestamp(traces_spanmetrics_latency_count{service="checkout", span_name="GET /cart", span_kind="SPAN_KIND_SERVER"})[7d:4m]))',
       ],
       [render(countByLe(selector("traces_spanmetrics_latency_bucket", [matcher("service", "=", "a")]))), 'count by (le) (traces_spanmetrics_latency_bucket{service="a"})'],
       [
