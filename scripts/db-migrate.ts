@@ -20,7 +20,8 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err instanceof MigrationError ? `migration refused: ${err.message}` : err);
+    if (err instanceof MigrationError) console.error(`migration refused: ${err.message}`);
+    else console.error(`db:migrate failed: ${err instanceof Error && err.message ? err.message : String(err)}`);
     process.exit(1);
   },
 );

@@ -38,7 +38,15 @@ export interface StartOptions {
   migrate?: boolean;
 }
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The checkout: the nearest directory upwards from the working directory with prisma/migrations
+ * (`__dirname` is not reliable across vitest, tsx and ESM loaders). */
+function findRepoRoot(): string {
+  for (let d = process.cwd(); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, "prisma", "migrations"))) return d;
+    if (path.dirname(d) === d) throw new Error(`no prisma/migrations above ${process.cwd()}; run from the Sightline checkout`);
+  }
+}
+const REPO_ROOT = findRepoRoot();
 const TMP_ROOT = path.join(REPO_ROOT, "tests", ".tmp");
 
 export async function startTestPostgres(opts: StartOptions = {}): Promise<TestPostgres> {
