@@ -1,0 +1,104 @@
+// Benchmark: how long GET /api/slos/:id/status takes for 1, 100 and 1,000 SLOs against a real
+// Prometheus loaded with the 36-day ground-truth history, and how long Prometheus alone takes to
+// answer the very same HTTP requests (same PromQL, same order, same concurrency) in the same run.
+// The ratio is Sightline's overhead (database reads, validation, math).
+//
+//   npm run bench:status            # or: BENCH_SIZES=1,100 BENCH_CONCURRENCY=4 npm run bench:status
+import path from "node:path";
+import { rm } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import { TEMPO } from "@/lib/promql/profiles";
+import type { CreateSloInput } from "@/lib/schemas/slo";
+import { startTestPostgres } from "@/tests/helpers/postgres";
+import { startPrometheus, TMP_ROOT } from "@/tests/helpers/prometheus";
+import { generateTruthHistory } from "@/tests/fixtures/truth-history";
+import { SERIES } from "@/tests/fixtures/truth-scenario";
+import { writeTruthFile } from "@/tests/fixtures/write-fixture";
+
+const sizes = (process.env.BENCH_SIZES ?? "1,100,1000").split(",").map(Number);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+async function main() {
+  const h = generateTruthHistory({ profile: TEMPO, days: 36 });
+  const at = h.ticks[h.ticks.length - 1];
+  const file = path.join(TMP_ROOT, `bench-${process.pid}.om.txt`);
+  let t0 = performance.now();
+  await writeTruthFile(file, [h], "openmetrics");
+  const prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
+  await rm(file, { force: true });
+  console.log(`history: 36 days, ${h.series.length} span series, backfilled and started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const pg = await startTestPostgres();
+  process.env.DATABASE_URL = pg.url;
+  process.env.SIGHTLINE_SECRET_KEY ??= Buffer.alloc(32, 7).toString("base64");
+
+  const { createDatasource } = await import("@/lib/server/catalogue/datasources");
+  const { createSlo } = await import("@/lib/server/catalogue/slo-create");
+  const { sloStatus } = await import("@/lib/server/slo/status");
+  const { disconnectDb } = await import("@/lib/server/db");
+
+  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", grafanaUrl: "" });
+  const windows: CreateSloInput["window"][] = [{ kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "rolling", days: 30 }, { kind: "calendar", unit: "month" }];
+  const ids: string[] = [];
+  const max = Math.max(...sizes);
+  t0 = performance.now();
+  for (let i = 0; i < max; i++) {
+    const s = SERIES[i % SERIES.length];
+    const slo = await createSlo({
+      slug: `bench-${i}`, name: `bench ${i}`, description: "", team: "bench", owner: "", service: s.service, operation: s.spanName, operationMatch: "exact",
+      spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[5 + (i % 6)], objective: 0.99, window: windows[i % windows.length],
+      countErrorsAsBad: i % 3 === 0, minEvents: 0, datasourceId: ds.id, status: "active",
+    }, "bench");
+    ids.push(slo.id);
+  }
+  console.log(`catalogue: ${max} SLOs created in ${((performance.now() - t0) / 1000).toFixed(1)} s; concurrency ${concurrency}\n`);
+
+  // Warm-up: Prometheus's page cache and the Prisma pool, so neither side pays first-use costs.
+  const queriesOf = new Map<string, { layout: string; instant: string }>();
+  await pool(ids.slice(0, Math.min(ids.length, 50)), concurrency, async (id) => void (await sloStatus(id, { atSeconds: at })));
+
+  console.log("SLOs   status total   status p50/p99 per SLO   Prometheus alone total   ratio");
+  for (const n of sizes) {
+    const batch = ids.slice(0, n);
+    const perSlo: number[] = [];
+    t0 = performance.now();
+    await pool(batch, concurrency, async (id) => {
+      const s = performance.now();
+      const r = await sloStatus(id, { atSeconds: at });
+      perSlo.push(performance.now() - s);
+      queriesOf.set(id, { layout: r.source.queries[0], instant: r.source.queries[1] });
+    });
+    const statusMs = performance.now() - t0;
+
+    // The same two HTTP requests status makes (series for the layout, then the batched instant query).
+    t0 = performance.now();
+    await pool(batch, concurrency, async (id) => {
+      const q = queriesOf.get(id)!;
+      const series = new URLSearchParams({ "match[]": q.layout, start: String(at - 31 * 86400), end: String(at) });
+      const r1 = await fetch(`${prom.url}/api/v1/series`, { method: "POST", body: series });
+      await r1.json();
+      const r2 = await fetch(`${prom.url}/api/v1/query`, { method: "POST", body: new URLSearchParams({ query: q.instant, time: String(at) }) });
+      await r2.json();
+    });
+    const promMs = performance.now() - t0;
+    console.log(
+      `${String(n).padStart(5)}   ${(statusMs / 1000).toFixed(2).padStart(9)} s   ${pct(perSlo, 0.5).toFixed(0).padStart(8)} / ${pct(perSlo, 0.99).toFixed(0)} ms        ${(promMs / 1000).toFixed(2).padStart(9)} s           ${(statusMs / promMs).toFixed(2)}x`,
+    );
+  }
+  await disconnectDb();
+  await pg.stop();
+  await prom.stop();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
