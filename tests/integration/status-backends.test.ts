@@ -9,7 +9,7 @@ import { readFile, rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPO } from "@/lib/promql/profiles";
 import type { CreateSloInput } from "@/lib/schemas/slo";
-import { SloStatusResponse } from "@/lib/schemas/status";
+import { SloStatusResponse, SloTimeseriesResponse } from "@/lib/schemas/status";
 import { call, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
 import { startMimirProxy, type MimirProxy } from "@/tests/helpers/mimir-proxy";
 import { freePort, startPrometheus, TMP_ROOT, type TestPrometheus } from "@/tests/helpers/prometheus";
@@ -170,5 +170,57 @@ describe("a misbehaving Prometheus", () => {
     const res = await status(await slo(await datasource({ prometheusUrl: url }), sel, 0.512));
     expect(res.status).toBe(502);
     expect(res.body.type).toBe("urn:sightline:problem:backend-bad-response");
+  });
+});
+
+describe("timeseries and discovery routes", () => {
+  const sel = { service: "checkout", spanName: "POST /checkout" };
+
+  it("timeseries: every hourly point equals the truth of its hour, gaps in traffic are null, not 100 %", async () => {
+    const { GET: getTimeseries } = await import("@/app/api/slos/[id]/timeseries/route");
+    const le = h.boundsSeconds[8];
+    const id = await slo(await datasource({ prometheusUrl: prom.url }), sel, le);
+    const res = await call(getTimeseries, { params: { id }, query: { from: String(END - DAY), to: String(END), step: "3600" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = SloTimeseriesResponse.parse(res.body);
+    expect(body.stepSeconds).toBe(3600);
+    expect(body.exact).toBe(true);
+    expect(body.points).toHaveLength(25);
+    for (const p of body.points.slice(1)) {
+      const truth = h.truthCounts({ selector: sel, leSeconds: le, startSeconds: p.t - 3600, endSeconds: p.t });
+      expect({ t: p.t, good: p.good, total: p.total }).toEqual({ t: p.t, ...truth });
+      expect(p.sli).toBe(truth.total > 0 ? truth.good / truth.total : null);
+      expect(p.requestsPerSecond).toBeCloseTo(truth.total / 3600, 9);
+    }
+  });
+
+  it("timeseries rejects a reversed range with a field error", async () => {
+    const { GET: getTimeseries } = await import("@/app/api/slos/[id]/timeseries/route");
+    const id = await slo(await datasource({ prometheusUrl: prom.url }), sel, 0.512);
+    const res = await call(getTimeseries, { params: { id }, query: { from: String(END), to: String(END - 10) } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "to" })]));
+  });
+
+  it("discovery lists services, operations (odd names intact) and span kinds with request rates", async () => {
+    const { GET: discovery } = await import("@/app/api/discovery/[dimension]/route");
+    const ds = await datasource({ prometheusUrl: prom.url });
+    const q = { datasource: ds, at: String(END), lookback: "3600" };
+    const services = await call(discovery, { params: { dimension: "services" }, query: q });
+    expect(services.status, JSON.stringify(services.body)).toBe(200);
+    const names = services.body.items.map((i: { value: string }) => i.value);
+    expect(new Set(names)).toEqual(new Set(["checkout", "cart", "search", "billing"]));
+    const cartRate = services.body.items.find((i: { value: string }) => i.value === "cart").requestsPerSecond;
+    const cartHour = h.truthCounts({ selector: { service: "cart" }, leSeconds: Infinity, startSeconds: END - 3600, endSeconds: END }).total;
+    expect(cartRate).toBeCloseTo(cartHour / 3600, 6);
+
+    const ops = await call(discovery, { params: { dimension: "operations" }, query: { ...q, service: "cart" } });
+    expect(ops.body.items.map((i: { value: string }) => i.value).sort()).toEqual([ODD_SPAN_NAME, "redis GET"].sort());
+    const kinds = await call(discovery, { params: { dimension: "span-kinds" }, query: { ...q, service: "cart", operation: ODD_SPAN_NAME } });
+    expect(kinds.body.items.map((i: { value: string }) => i.value)).toEqual(["SPAN_KIND_SERVER"]);
+
+    const missing = await call(discovery, { params: { dimension: "operations" }, query: q });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].path).toBe("service");
   });
 });

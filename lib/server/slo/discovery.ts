@@ -14,6 +14,8 @@ export const DiscoveryQuery = z
     operation: z.string().min(1).max(512).optional(),
     /** Rate look-back in seconds (default 1 h, at most 7 d). */
     lookback: z.coerce.number().int().min(60).max(7 * 86_400).optional(),
+    /** Evaluate as of this moment (unix seconds); default now. */
+    at: z.coerce.number().finite().min(0).max(4_102_444_800).optional(),
   })
   .strict();
 export type DiscoveryQuery = z.infer<typeof DiscoveryQuery>;
@@ -30,7 +32,7 @@ export interface DiscoveryResponse {
 export async function discover(dimension: Dimension, q: DiscoveryQuery): Promise<DiscoveryResponse> {
   const ds = await getDatasourceWithSecret(q.datasource);
   const source = metricsSourceFor(ds);
-  const at = Math.floor(Date.now() / 1000);
+  const at = Math.floor(q.at ?? Date.now() / 1000);
   const lookbackSeconds = q.lookback ?? 3600;
   const detected = await detectProfile(source, { setting: ds.producerProfile, service: q.service, startSeconds: at - lookbackSeconds, endSeconds: at });
   if (!detected.ok) throw backendProblem(detected.error);
