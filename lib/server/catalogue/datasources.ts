@@ -102,6 +102,11 @@ export type DatasourceConfig = DatasourceDto & { auth: DatasourceAuth };
 export async function getDatasourceWithSecret(idOrSlug: string): Promise<DatasourceConfig> {
   const row = await findRow(await getDb(), idOrSlug);
   if (!row) throw new NotFoundError("datasource", idOrSlug);
+  return toDatasourceConfig(row);
+}
+
+/** A datasource row (e.g. joined to its SLO) as client config, with the secret decrypted. */
+export async function toDatasourceConfig(row: Datasource): Promise<DatasourceConfig> {
   const dto = toDatasourceDto(row);
   const secret = row.authSecretEnc ? readSecret(await getSecretKey(), row) : null;
   let auth: DatasourceAuth = { kind: "none" };

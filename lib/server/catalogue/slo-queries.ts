@@ -4,6 +4,7 @@ import type { Prisma, Slo } from "@/lib/generated/prisma/client";
 import { getDb, type Tx } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import type { ListSlosQuery, SloDto } from "@/lib/schemas/slo";
+import { toDatasourceConfig, type DatasourceConfig } from "./datasources";
 import { toSloDto } from "./slo-mapping";
 
 /** By id first, then by slug: an id never loses to a slug that happens to look the same. */
@@ -15,6 +16,18 @@ export async function getSlo(idOrSlug: string): Promise<SloDto> {
   const row = await findSloRow(await getDb(), idOrSlug);
   if (!row) throw new NotFoundError("SLO", idOrSlug);
   return toSloDto(row);
+}
+
+/**
+ * The SLO and its datasource config in one round trip (status and charts need both on every call).
+ * Same id-before-slug rule as findSloRow.
+ */
+export async function getSloWithDatasource(idOrSlug: string): Promise<{ slo: SloDto; datasource: DatasourceConfig }> {
+  const rows = await (await getDb()).slo.findMany({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, include: { datasource: true }, take: 2 });
+  const row = rows.find((r) => r.id === idOrSlug) ?? rows[0];
+  if (!row) throw new NotFoundError("SLO", idOrSlug);
+  const { datasource, ...slo } = row;
+  return { slo: toSloDto(slo), datasource: await toDatasourceConfig(datasource) };
 }
 
 export type SloPage = { items: SloDto[]; total: number; limit: number; offset: number };

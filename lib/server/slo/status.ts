@@ -3,8 +3,7 @@ import "server-only";
 // (lib/server/sli-data), evaluate them with the pure engine (lib/slo) and shape the documented
 // response (lib/schemas/status.ts). Backend failures become BackendProblem (502/504).
 import type { SloStatusResponse } from "@/lib/schemas/status";
-import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
-import { getSlo } from "@/lib/server/catalogue/slo-queries";
+import { getSloWithDatasource } from "@/lib/server/catalogue/slo-queries";
 import { fetchSliInputs } from "@/lib/server/sli-data";
 import { burnDown, burnRateTiers, evaluateSli } from "@/lib/slo";
 import { backendProblem, metricsSourceFor } from "./source";
@@ -16,8 +15,7 @@ export interface StatusOptions {
 }
 
 export async function sloStatus(idOrSlug: string, opts: StatusOptions): Promise<SloStatusResponse> {
-  const slo = await getSlo(idOrSlug);
-  const ds = await getDatasourceWithSecret(slo.datasourceId);
+  const { slo, datasource: ds } = await getSloWithDatasource(idOrSlug);
   const source = metricsSourceFor(ds);
   const fetched = await fetchSliInputs(source, slo, {
     atSeconds: opts.atSeconds,

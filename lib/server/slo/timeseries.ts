@@ -7,8 +7,7 @@ import { render } from "@/lib/promql/ast";
 import { decideFit, spellingsFor } from "@/lib/promql/buckets";
 import { goodQuery, PART_LABEL, taggedUnion, totalQuery } from "@/lib/promql/slo-queries";
 import type { SloTimeseriesResponse } from "@/lib/schemas/status";
-import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
-import { getSlo } from "@/lib/server/catalogue/slo-queries";
+import { getSloWithDatasource } from "@/lib/server/catalogue/slo-queries";
 import { readLayout } from "@/lib/server/metrics/layout";
 import { detectProfile } from "@/lib/server/metrics/profile";
 import { backendProblem, metricsSourceFor } from "./source";
@@ -20,8 +19,7 @@ export interface TimeseriesOptions {
 }
 
 export async function sloTimeseries(idOrSlug: string, opts: TimeseriesOptions): Promise<SloTimeseriesResponse> {
-  const slo = await getSlo(idOrSlug);
-  const ds = await getDatasourceWithSecret(slo.datasourceId);
+  const { slo, datasource: ds } = await getSloWithDatasource(idOrSlug);
   const source = metricsSourceFor(ds);
   const { fromSeconds: from, toSeconds: to } = opts;
 
