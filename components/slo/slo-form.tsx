@@ -3,7 +3,7 @@
 // checked in the browser with the shared schema, and mapped back onto fields when the server
 // (the authority) rejects them. Keyboard-first: native controls, Enter submits, and after a
 // failed submit focus lands on the first field that needs attention.
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import { ApiError, describeError, isVersionConflict } from "@/lib/client/http";
 import { fieldErrorsToForm, slugify, validateSloForm, type SloFormErrors, type SloFormField, type SloFormValues } from "@/lib/client/slo-form";
@@ -20,8 +20,6 @@ export type SloFormProps = {
   onConflict?: (e: ApiError) => void;
   onCancel?: () => void;
 };
-
-const fieldOrder: SloFormField[] = ["name", "slug", "team", "owner", "description", "datasourceId", "service", "operation", "operationMatch", "spanKind", "thresholdMs", "objectivePercent", "window", "minEvents", "countErrorsAsBad", "status"];
 
 export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFormProps) {
   const [values, setValues] = useState(initial);
@@ -41,10 +39,12 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
     if (attempted) setErrors((e) => ({ form: e.form, ...validateSloForm(next).errors }));
   };
 
-  const focusFirst = (errs: SloFormErrors) => {
-    const first = fieldOrder.find((f) => errs[f]);
-    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`#slo-${first}`)?.focus());
-  };
+  // Bumped after a failed submit; the effect runs once the messages are rendered.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+  const focusFirst = () => setFocusRequest((n) => n + 1);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,7 +53,7 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
     const { input, errors: clientErrors } = validateSloForm(values);
     if (!input) {
       setErrors(clientErrors);
-      focusFirst(clientErrors);
+      focusFirst();
       return;
     }
     setErrors({});
@@ -65,7 +65,7 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
       if (next === "conflict" && onConflict && err instanceof ApiError) onConflict(err);
       else if (next !== "conflict") {
         setErrors(next);
-        focusFirst(next);
+        focusFirst();
       }
     } finally {
       setSubmitting(false);

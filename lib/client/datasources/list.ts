@@ -5,10 +5,7 @@ import { DatasourceDto } from "@/lib/schemas/datasource";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 
-// Accept both `{items: [...]}` and a bare array: the list endpoint's envelope is not pinned yet.
-const DatasourceList = z
-  .union([z.object({ items: z.array(DatasourceDto) }), z.array(DatasourceDto)])
-  .transform((d) => (Array.isArray(d) ? d : d.items));
+const DatasourceList = z.object({ items: z.array(DatasourceDto) }).transform((d) => d.items);
 
 export const fetchDatasources = (signal?: AbortSignal) => apiFetch("/api/datasources", DatasourceList, { signal });
 
