@@ -10,6 +10,8 @@ export interface Child {
   proc: ChildProcess;
   logFile: string;
   exited: Promise<number | null>;
+  /** The last few kB of this run's output (the log file also holds earlier runs). */
+  output(): string;
 }
 
 export function startChild(
@@ -24,6 +26,10 @@ export function startChild(
   log.write(`\n--- ${new Date().toISOString()} ${cmd} ${args.join(" ")}\n`);
   // Own process group: a Ctrl-C in the terminal reaches only us, and we stop children in order.
   const proc = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let tail = "";
+  const keep = (d: Buffer) => void (tail = (tail + d.toString()).slice(-4096));
+  proc.stdout?.on("data", keep);
+  proc.stderr?.on("data", keep);
   proc.stdout?.pipe(log, { end: false });
   proc.stderr?.pipe(log, { end: false });
   const exited = new Promise<number | null>((resolve) => {
@@ -33,7 +39,7 @@ export function startChild(
       resolve(-1);
     });
   });
-  return { name, proc, logFile, exited };
+  return { name, proc, logFile, exited, output: () => tail };
 }
 
 export async function stopChild(c: Child, graceMs = 10_000): Promise<void> {
