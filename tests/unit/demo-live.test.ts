@@ -8,7 +8,8 @@ import { buildModels } from "@/lib/demo/model";
 import { demoSlos } from "@/lib/demo/seed";
 import { exemplarTraceId, parseTraceId, tempoV1Body, tempoV2Body } from "@/lib/demo/tempo-json";
 import { HANDY_SITE_CORP } from "@/lib/demo/world";
-import { TEMPO } from "@/lib/promql/profiles";
+import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
+import { renderOpenMetricsBackfill, renderOpenMetricsScrape } from "@/lib/spanmetrics/render";
 import { snapshot } from "@/lib/spanmetrics/state";
 import type { HistogramFamily } from "@/lib/spanmetrics/types";
 
@@ -122,5 +123,25 @@ describe("seeded SLOs", () => {
     expect(offBoundary.map((s) => s.thresholdSeconds)).toContain(0.3);
     expect(slos.find((s) => s.slug === "payment-charge")?.countErrorsAsBad).toBe(true);
     expect(slos.find((s) => s.slug === "auth-login")?.window).toEqual({ kind: "calendar", unit: "month" });
+  });
+});
+
+describe("OTel connector profile", () => {
+  it("writes milliseconds, the connector's label names and trace_id exemplars", () => {
+    const otelAgg = createAggregator(world, { seed: "t", anchorMs: ANCHOR, boundsMs: boundsInMs(OTEL_MS), models });
+    const bank = newSeriesBank(OTEL_MS, otelAgg.keys, ANCHOR - 5 * MIN);
+    const text = [...renderOpenMetricsBackfill(historyFamilies(otelAgg, bank, [ANCHOR - 5 * MIN, ANCHOR]))].join("");
+    expect(text).toMatch(/^traces_span_metrics_duration_milliseconds_bucket\{service_name="checkout",span_name="PlaceOrder",span_kind="SPAN_KIND_SERVER",status_code="STATUS_CODE_UNSET",le="400"\} \d+ \d+$/m);
+    expect(text).toMatch(/^traces_span_metrics_calls_total\{service_name="frontend",/m);
+
+    const live = new LiveWorld(bank, { world, seed: "t", anchorMs: ANCHOR });
+    live.advanceTo(ANCHOR + 20_000);
+    const scrape = renderOpenMetricsScrape(live.families(), { exemplarTraceLabel: OTEL_MS.exemplarTraceLabel });
+    expect(scrape).toMatch(/le="[0-9]+"\} \d+ # \{trace_id="[0-9a-f]+"\} [0-9.]+ [0-9.]+$/m);
+    const placeOrder = live.bank.keys.findIndex((k) => k.service === "checkout" && k.spanName === "PlaceOrder" && k.spanKind === "SPAN_KIND_SERVER" && k.statusCode === "STATUS_CODE_UNSET");
+    // Mean checkout latency in milliseconds, not seconds.
+    const st = snapshot(live.bank.states[placeOrder]);
+    expect(st.sum / st.count).toBeGreaterThan(50);
+    expect(st.sum / st.count).toBeLessThan(1000);
   });
 });
