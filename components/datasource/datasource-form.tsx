@@ -9,7 +9,7 @@ import { ApiError, describeError } from "@/lib/client/http";
 import { slugify } from "@/lib/client/slo-form";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, selectClass } from "../ui/field";
 
 export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto; onDone: (saved: DatasourceDto | null) => void }) {
   const [v, setV] = useState<DatasourceFormValues>(() => (existing ? datasourceToForm(existing) : emptyDatasourceForm()));
@@ -69,7 +69,7 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
           {input("tenant")}
         </Field>
         <Field id={id("authKind")} label="Authentication" error={errors.authKind}>
-          <select value={v.authKind} onChange={(e) => set("authKind", e.target.value as DatasourceFormValues["authKind"])} className={inputClass(false)}>
+          <select value={v.authKind} onChange={(e) => set("authKind", e.target.value as DatasourceFormValues["authKind"])} className={selectClass(false)}>
             <option value="none">None</option>
             <option value="bearer">Bearer token</option>
             <option value="basic">Basic (user:password)</option>
@@ -88,14 +88,14 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
           <p className="self-end pb-2 text-xs text-zinc-500">Secret: {secretState}{existing?.hasAuthSecret ? " (saving with no authentication removes it)" : ""}</p>
         )}
         <Field id={id("producerProfile")} label="Span metrics producer" error={errors.producerProfile} hint="Decides metric and label names. Auto-detect reads them from the datasource.">
-          <select value={v.producerProfile} onChange={(e) => set("producerProfile", e.target.value as DatasourceFormValues["producerProfile"])} className={inputClass(false)}>
+          <select value={v.producerProfile} onChange={(e) => set("producerProfile", e.target.value as DatasourceFormValues["producerProfile"])} className={selectClass(false)}>
             <option value="auto">Detect automatically</option>
             <option value="tempo">Tempo metrics-generator (seconds)</option>
             <option value="otel">OpenTelemetry spanmetrics connector (milliseconds)</option>
           </select>
         </Field>
         <Field id={id("traceBackend")} label="Trace backend" error={errors.traceBackend} hint="Where exemplar trace IDs are opened.">
-          <select value={v.traceBackend} onChange={(e) => set("traceBackend", e.target.value as DatasourceFormValues["traceBackend"])} className={inputClass(false)}>
+          <select value={v.traceBackend} onChange={(e) => set("traceBackend", e.target.value as DatasourceFormValues["traceBackend"])} className={selectClass(false)}>
             <option value="none">None</option>
             <option value="tempo">Tempo</option>
             <option value="jaeger">Jaeger</option>

@@ -21,25 +21,28 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <aside className="bg-zinc-950 md:sticky md:top-0 md:flex md:h-dvh md:w-56 md:shrink-0 md:flex-col">
-        <div className="flex items-center gap-4 px-4 py-3 md:block md:px-3 md:py-4">
-          <Link href="/slos" className="flex items-center gap-2.5 rounded-md px-1.5 py-1 focus-visible:outline-2 focus-visible:outline-indigo-400">
-            <Logo className="size-7" />
-            <span className="text-[15px] font-semibold tracking-tight text-white">Sightline</span>
-          </Link>
-          <nav aria-label="Main" className="flex gap-1 md:mt-6 md:flex-col">
-            {nav.map((n) => (
-              <NavLink key={n.href} href={n.href} icon={n.icon}>
-                {n.label}
-              </NavLink>
-            ))}
-          </nav>
+      {/* The column stretches with the page (dark all the way down); its contents stick in view. */}
+      <aside className="bg-zinc-950 md:w-56 md:shrink-0">
+        <div className="md:sticky md:top-0 md:flex md:h-dvh md:flex-col">
+          <div className="flex items-center gap-4 px-4 py-3 md:block md:px-3 md:py-4">
+            <Link href="/slos" className="flex items-center gap-2.5 rounded-md px-1.5 py-1 focus-visible:outline-2 focus-visible:outline-indigo-400">
+              <Logo className="size-7" />
+              <span className="text-[15px] font-semibold tracking-tight text-white">Sightline</span>
+            </Link>
+            <nav aria-label="Main" className="flex gap-1 md:mt-6 md:flex-col">
+              {nav.map((n) => (
+                <NavLink key={n.href} href={n.href} icon={n.icon}>
+                  {n.label}
+                </NavLink>
+              ))}
+            </nav>
+          </div>
+          <p className="mt-auto hidden px-5 py-4 text-xs leading-relaxed text-zinc-500 md:block">
+            Latency SLOs from
+            <br />
+            OpenTelemetry span metrics
+          </p>
         </div>
-        <p className="mt-auto hidden px-5 py-4 text-xs leading-relaxed text-zinc-500 md:block">
-          Latency SLOs from
-          <br />
-          OpenTelemetry span metrics
-        </p>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>

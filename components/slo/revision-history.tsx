@@ -41,7 +41,8 @@ export function RevisionHistory({ sloId }: { sloId: string }) {
 }
 
 function RevisionItem({ r }: { r: SloRevision }) {
-  const diffable = r.changedFields.filter((f) => !noDiff.has(f) && r.before && r.after);
+  // A creation changes every field: listing them would say nothing.
+  const fields = r.action === "created" || !r.before ? [] : r.changedFields;
   return (
     <li className="relative">
       <span aria-hidden className="absolute -left-[25px] top-1.5 size-2.5 rounded-full border-2 border-white bg-indigo-500 ring-1 ring-zinc-200" />
@@ -53,29 +54,21 @@ function RevisionItem({ r }: { r: SloRevision }) {
         <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-600">v{r.version}</span>
       </p>
       <p className="text-xs text-zinc-500">{formatUtc(r.changedAt)}</p>
-      {r.changedFields.length > 0 ? (
-        <div className="mt-2 text-xs text-zinc-600">
-          <span className="sr-only">Changed fields: </span>
-          <ul className="flex flex-wrap gap-1.5">
-            {r.changedFields.map((f) => (
-              <li key={f} className="rounded-full bg-indigo-50 px-2 py-0.5 font-medium text-indigo-800 ring-1 ring-inset ring-indigo-600/15">
-                {labelField(f)}
-              </li>
-            ))}
-          </ul>
-          {diffable.length > 0 && r.action !== "created" ? (
-            <dl className="mt-2 space-y-0.5">
-              {diffable.map((f) => (
-                <div key={f} className="flex flex-wrap gap-x-1.5">
-                  <dt className="text-zinc-500">{labelField(f)}:</dt>
-                  <dd>
-                    <del className="text-zinc-500">{formatFieldValue(f, r.before?.[f])}</del> → <ins className="font-medium text-zinc-800 no-underline">{formatFieldValue(f, r.after?.[f])}</ins>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
-        </div>
+      {fields.length > 0 ? (
+        <dl aria-label="Changed fields" className="mt-1.5 space-y-0.5 text-xs">
+          {fields.map((f) => (
+            <div key={f} className="flex flex-wrap gap-x-1.5">
+              <dt className="font-medium text-zinc-600">{labelField(f)}:</dt>
+              {noDiff.has(f) ? (
+                <dd className="text-zinc-600">changed</dd>
+              ) : (
+                <dd className="text-zinc-600">
+                  <del className="text-zinc-400">{formatFieldValue(f, r.before?.[f])}</del> → <ins className="font-medium text-zinc-900 no-underline">{formatFieldValue(f, r.after?.[f])}</ins>
+                </dd>
+              )}
+            </div>
+          ))}
+        </dl>
       ) : null}
     </li>
   );

@@ -36,6 +36,12 @@ export function SloEdit({ idOrSlug }: { idOrSlug: string }) {
         {describeError(q.error).detail}
       </Callout>
     );
+  if (q.data.status === "archived")
+    return (
+      <Callout tone="warning" title="This SLO is archived" action={<ButtonLink href={`/slos/${encodeURIComponent(q.data.slug)}`}>Open it</ButtonLink>}>
+        Archived SLOs are kept as they were. Restore it from its page to edit it again.
+      </Callout>
+    );
   return <EditLoaded slo={q.data} reload={() => q.refetch()} />;
 }
 

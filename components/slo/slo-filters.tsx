@@ -5,7 +5,7 @@ import { statusLabel } from "@/lib/client/format";
 import type { SloSearch } from "@/lib/client/slo-search-params";
 import { useDebouncedText } from "@/lib/client/use-debounced-text";
 import { Button } from "../ui/button";
-import { inputClass } from "../ui/field";
+import { inputClass, selectClass } from "../ui/field";
 
 type Props = { search: SloSearch; onChange: (patch: Partial<SloSearch>) => void; onClear: () => void };
 
@@ -42,7 +42,7 @@ export function SloFilters({ search, onChange, onClear }: Props) {
         <label htmlFor="filter-status" className="mb-1 block text-xs font-medium text-zinc-600">
           Status
         </label>
-        <select id="filter-status" value={search.status} onChange={(e) => onChange({ status: e.target.value as SloSearch["status"] })} className={inputClass(false)}>
+        <select id="filter-status" value={search.status} onChange={(e) => onChange({ status: e.target.value as SloSearch["status"] })} className={selectClass(false)}>
           <option value="">All statuses</option>
           {SloStatus.options.map((s) => (
             <option key={s} value={s}>

@@ -7,7 +7,7 @@ import { useDatasources } from "@/lib/client/datasources/list";
 import { describeError } from "@/lib/client/http";
 import { formatErrorBudget } from "@/lib/client/format";
 import { SPAN_KIND_CHOICES, WINDOW_CHOICES, type SloFormErrors, type SloFormField, type SloFormValues } from "@/lib/client/slo-form";
-import { Field, inputClass } from "../ui/field";
+import { Field, inputClass, selectClass } from "../ui/field";
 
 type SectionProps = {
   values: SloFormValues;
@@ -92,7 +92,7 @@ export function MeasureSection(p: SectionProps) {
         }
         className="sm:col-span-2"
       >
-        <select value={values.datasourceId} onChange={(e) => set("datasourceId", e.target.value)} className={inputClass(Boolean(p.errors.datasourceId))} disabled={ds.isPending}>
+        <select value={values.datasourceId} onChange={(e) => set("datasourceId", e.target.value)} className={selectClass(Boolean(p.errors.datasourceId))} disabled={ds.isPending}>
           <option value="">{ds.isPending ? "Loading datasources…" : "Choose a datasource"}</option>
           {ds.data?.map((d) => (
             <option key={d.id} value={d.id}>
@@ -105,7 +105,7 @@ export function MeasureSection(p: SectionProps) {
         {text(p, "service", { maxLength: 256, spellCheck: false })}
       </Field>
       <Field id="slo-spanKind" label="Span kind" error={p.errors.spanKind} hint="Server spans measure what callers experience.">
-        <select value={values.spanKind} onChange={(e) => set("spanKind", e.target.value)} className={inputClass(Boolean(p.errors.spanKind))}>
+        <select value={values.spanKind} onChange={(e) => set("spanKind", e.target.value)} className={selectClass(Boolean(p.errors.spanKind))}>
           {SPAN_KIND_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -117,7 +117,7 @@ export function MeasureSection(p: SectionProps) {
         {text(p, "operation", { maxLength: 512, spellCheck: false, className: "font-mono" })}
       </Field>
       <Field id="slo-operationMatch" label="Match operation" error={p.errors.operationMatch} hint="A regular expression can cover several routes.">
-        <select value={values.operationMatch} onChange={(e) => set("operationMatch", e.target.value as SloFormValues["operationMatch"])} className={inputClass(false)}>
+        <select value={values.operationMatch} onChange={(e) => set("operationMatch", e.target.value as SloFormValues["operationMatch"])} className={selectClass(false)}>
           <option value="exact">Exactly</option>
           <option value="regex">As a regular expression</option>
         </select>
@@ -139,7 +139,7 @@ export function ObjectiveSection(p: SectionProps) {
         {text(p, "objectivePercent", { inputMode: "decimal", className: "pr-8 tabular-nums" })}
       </Field>
       <Field id="slo-window" label="Window" error={errors.window} hint="Rolling windows move daily; a calendar month resets on the 1st (UTC).">
-        <select value={values.window} onChange={(e) => set("window", e.target.value)} className={inputClass(Boolean(errors.window))}>
+        <select value={values.window} onChange={(e) => set("window", e.target.value)} className={selectClass(Boolean(errors.window))}>
           {WINDOW_CHOICES.some((c) => c.value === values.window) ? null : <option value={values.window}>{values.window.replace("rolling:", "")} days, rolling</option>}
           {WINDOW_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
@@ -166,7 +166,7 @@ export function ObjectiveSection(p: SectionProps) {
         </div>
       </div>
       <Field id="slo-status" label="Status" error={errors.status} hint="Drafts are listed but generate no alerts.">
-        <select value={values.status} onChange={(e) => set("status", e.target.value as SloFormValues["status"])} className={inputClass(false)}>
+        <select value={values.status} onChange={(e) => set("status", e.target.value as SloFormValues["status"])} className={selectClass(false)}>
           <option value="active">Active</option>
           <option value="draft">Draft</option>
         </select>

@@ -11,6 +11,9 @@ export const inputClass = (invalid?: boolean, extra?: string) =>
     extra,
   );
 
+/** Chromium pads the text inside a <select> on its own; trim ours so it lines up with inputs. */
+export const selectClass = (invalid?: boolean, extra?: string) => inputClass(invalid, cx("pl-2", extra));
+
 type ControlProps = { id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean };
 
 export function Field({

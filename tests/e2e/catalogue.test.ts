@@ -258,10 +258,47 @@ describe("SLO catalogue in the browser", () => {
     await page.getByText("SLO archived").waitFor();
     await page.getByRole("button", { name: "Restore" }).waitFor();
     expect((await api("GET", "/api/slos/checkout-latency")).json.status).toBe("archived");
+    // Archived SLOs are frozen: no edit offered.
+    expect(await page.getByRole("link", { name: "Edit", exact: true }).count()).toBe(0);
     await page.getByRole("button", { name: "Restore" }).click();
     await page.getByText("SLO restored").waitFor();
     expect((await api("GET", "/api/slos/checkout-latency")).json.status).toBe("active");
     await settled();
     await shot("slo-detail-history");
+  });
+
+  it("adds and edits a datasource in Settings, keeping the secret write-only", async () => {
+    await page.goto(`${app.baseUrl}/settings`);
+    await page.getByText("Production Prometheus").waitFor();
+    await page.getByRole("button", { name: "Add datasource" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Staging Mimir");
+    expect(await page.getByLabel("Slug").inputValue()).toBe("staging-mimir");
+    await page.getByLabel("Prometheus URL").fill("http://127.0.0.1:9/");
+    await page.getByLabel("Path prefix").fill("/prometheus");
+    await page.getByLabel("Tenant").fill("staging");
+    await page.getByLabel("Authentication").selectOption("bearer");
+    await page.getByRole("button", { name: "Add datasource" }).click();
+    await page.locator("#ds-authSecret-error").getByText("bearer token").waitFor();
+    await page.getByLabel(/^Secret/).fill("s3cr3t-token");
+    await page.getByRole("button", { name: "Add datasource" }).click();
+    await page.getByText("Saved “Staging Mimir”.").waitFor();
+    await page.getByText("bearer, secret set").waitFor();
+
+    const list = await api<{ items: Record<string, unknown>[] }>("GET", "/api/datasources");
+    const staging = list.json.items.find((d) => d.slug === "staging-mimir");
+    expect(staging).toMatchObject({ prometheusUrl: "http://127.0.0.1:9", pathPrefix: "/prometheus", tenant: "staging", authKind: "bearer", hasAuthSecret: true });
+    expect(JSON.stringify(list.json)).not.toContain("s3cr3t-token");
+
+    // Editing shows whether a secret is stored, never the secret; leaving it empty keeps it.
+    await page.getByRole("button", { name: "Edit Staging Mimir" }).click();
+    await page.getByText("Secret (set)").waitFor();
+    expect(await page.getByLabel(/^Secret/).inputValue()).toBe("");
+    await page.getByLabel("Tenant").fill("staging-2");
+    await page.getByRole("button", { name: "Save datasource" }).click();
+    await page.getByText("Saved “Staging Mimir”.").waitFor();
+    const after = (await api<{ items: Record<string, unknown>[] }>("GET", "/api/datasources")).json.items.find((d) => d.slug === "staging-mimir");
+    expect(after).toMatchObject({ tenant: "staging-2", hasAuthSecret: true });
+    await settled();
+    await shot("settings");
   });
 });
