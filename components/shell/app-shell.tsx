@@ -29,7 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Logo className="size-7" />
               <span className="text-[15px] font-semibold tracking-tight text-white">Sightline</span>
             </Link>
-            <nav aria-label="Main" className="flex gap-1 md:mt-6 md:flex-col">
+            <nav aria-label="Main" className="flex gap-1 max-md:ml-auto md:mt-6 md:flex-col">
               {nav.map((n) => (
                 <NavLink key={n.href} href={n.href} icon={n.icon}>
                   {n.label}

@@ -19,7 +19,8 @@ export function NavLink({ href, icon, children }: { href: string; icon: ReactNod
       )}
     >
       <span className={cx("size-4.5 shrink-0", active ? "text-indigo-300" : "text-zinc-500")}>{icon}</span>
-      {children}
+      {/* Phones get icons only; the label stays for screen readers. */}
+      <span className="max-sm:sr-only">{children}</span>
     </Link>
   );
 }

@@ -45,7 +45,7 @@ export function SloCatalogue({ search }: { search: SloSearch }) {
           </Callout>
         ) : query.data.items.length === 0 && hasFilters(search) ? (
           <EmptyState title="No SLOs match these filters" action={<Button onClick={onClear}>Clear filters</Button>}>
-            Nothing matches {describeFilters(search)}. Filters match exactly on team and service; search looks at names, slugs and operations.
+            Nothing matches {describeFilters(search)}. Team and service must match exactly; search looks inside names, slugs, services, operations and descriptions.
           </EmptyState>
         ) : query.data.items.length === 0 && search.page > 1 ? (
           <EmptyState title="This page is empty" action={<ButtonLink href={`/slos${sloSearchToString({ ...search, page: 1 })}`}>Back to the first page</ButtonLink>}>
@@ -61,7 +61,7 @@ export function SloCatalogue({ search }: { search: SloSearch }) {
               </ButtonLink>
             }
           >
-            An SLO says how fast an operation should be, e.g. “99.5 % of checkout requests within 300 ms over 28 days”. You will need a datasource (your Prometheus) set up in Settings.
+            An SLO says how fast an operation should be, e.g. “99.5 % of checkout requests within 300 ms over 28 days”. You will need a datasource (your Prometheus) set up in Settings. Archived SLOs are listed under the Archived status.
           </EmptyState>
         ) : (
           <>

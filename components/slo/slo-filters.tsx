@@ -35,7 +35,7 @@ export function SloFilters({ search, onChange, onClear }: Props) {
   const active = Boolean(search.team || search.service || search.status || search.q);
   return (
     <div role="search" aria-label="Filter SLOs" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_10rem_auto]">
-      <TextFilter id="filter-q" label="Search" placeholder="Name, slug or operation" value={search.q} onCommit={(q) => onChange({ q })} className="col-span-2 md:col-span-1" />
+      <TextFilter id="filter-q" label="Search" placeholder="Name, service, operation…" value={search.q} onCommit={(q) => onChange({ q })} className="col-span-2 md:col-span-1" />
       <TextFilter id="filter-team" label="Team" placeholder="e.g. payments" value={search.team} onCommit={(team) => onChange({ team })} />
       <TextFilter id="filter-service" label="Service" placeholder="e.g. checkout" value={search.service} onCommit={(service) => onChange({ service })} />
       <div>
@@ -43,7 +43,7 @@ export function SloFilters({ search, onChange, onClear }: Props) {
           Status
         </label>
         <select id="filter-status" value={search.status} onChange={(e) => onChange({ status: e.target.value as SloSearch["status"] })} className={selectClass(false)}>
-          <option value="">All statuses</option>
+          <option value="">Active and draft</option>
           {SloStatus.options.map((s) => (
             <option key={s} value={s}>
               {statusLabel[s]}

@@ -27,7 +27,7 @@ export function SloTable({ items, dimmed }: { items: SloDto[]; dimmed?: boolean 
         <tbody className="divide-y divide-zinc-100">
           {items.map((s) => (
             <tr key={s.id} className="hover:bg-zinc-50/70">
-              <td className={td}>
+              <td className={cx(td, "min-w-48")}>
                 <Link href={`/slos/${encodeURIComponent(s.slug)}`} className="font-medium text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-indigo-600">
                   {s.name}
                 </Link>

@@ -7,8 +7,11 @@ import { useEffect, useRef, useState } from "react";
 export function useDebouncedText(value: string, commit: (v: string) => void, delayMs = 300) {
   const [text, setText] = useState(value);
   const pushed = useRef(value);
+  // The latest `commit`, without restarting the debounce timer whenever the caller re-renders.
   const commitRef = useRef(commit);
-  commitRef.current = commit;
+  useEffect(() => {
+    commitRef.current = commit;
+  });
 
   useEffect(() => {
     if (value !== pushed.current) {
