@@ -4,7 +4,6 @@
 // never on which entry point called it, so samples are pooled per operation across entries.
 import { createRng } from "./random";
 import { simulateOperation, walkSpans } from "./traces";
-import { activeEvents } from "./traffic";
 import type { DemoStatus, OperationOverride, SeriesKey, World, WorldEvent } from "./types";
 
 export interface OperationStats {
@@ -159,5 +158,3 @@ export function seriesKeys(models: Map<string, RegimeModel>): SeriesKey[] {
 }
 
 export const seriesId = (k: SeriesKey) => `${k.service}|${k.spanName}|${k.spanKind}|${k.statusCode}`;
-
-export { activeEvents };
