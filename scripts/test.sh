@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p tests/.tmp
 
+bash scripts/bootstrap.sh || exit 1
 bash scripts/ensure-tools.sh || exit 1
-npm run --silent db:generate >/dev/null || { echo "prisma generate failed"; exit 1; }
 
 extra_passed=0; extra_failed=0
 check() { # name, command...
