@@ -9,7 +9,7 @@
 // way exemplars get in. Data lives in a temp dir under tests/.tmp and is removed by stop().
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
+import { freePort } from "./ports";
 import path from "node:path";
 
 export const TMP_ROOT = path.resolve(__dirname, "..", ".tmp");
@@ -33,17 +33,7 @@ export interface TestPrometheus {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export function runTool(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
