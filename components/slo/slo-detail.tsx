@@ -1,5 +1,5 @@
 "use client";
-// /slos/[id]: definition, live status (placeholder until the SLI engine lands), history and
+// /slos/[id]: definition, live status and charts (StatusPanel), history and
 // the lifecycle actions. Archive/restore carry the version shown, so a stale page cannot
 // silently undo someone else's change.
 import { useState } from "react";

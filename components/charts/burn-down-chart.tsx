@@ -1,0 +1,46 @@
+"use client";
+// Error budget remaining across the SLO window (from /status?burnDownStep=): 100 % untouched,
+// 0 % exhausted, below 0 overspent.
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { burnDownDomain, percentTick, timeTick, type BurnDownChartPoint } from "@/lib/client/status/chart";
+import { formatUtcSeconds } from "@/lib/client/status/format";
+import { ChartTooltipBox } from "./chart-tooltip";
+
+const remainingWords = (v: number | null) =>
+  v === null ? "no requests yet" : v < 0 ? `overspent by ${Math.abs(v).toFixed(1)} %` : `${v.toFixed(1)} % left`;
+
+export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPoint[]; spanSeconds: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(t: number) => timeTick(t, spanSeconds)}
+          tick={{ fontSize: 11, fill: "#52525b" }}
+          minTickGap={24}
+          label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
+        />
+        <YAxis
+          domain={burnDownDomain(points)}
+          tickFormatter={percentTick}
+          tick={{ fontSize: 11, fill: "#52525b" }}
+          width={72}
+          label={{ value: "budget left (%)", angle: -90, position: "insideLeft", offset: 0, dy: 45, fontSize: 11, fill: "#71717a" }}
+        />
+        <ReferenceLine y={0} stroke="#dc2626" label={{ value: "exhausted", position: "insideBottomLeft", fontSize: 11, fill: "#b91c1c" }} />
+        <Tooltip
+          content={({ active, payload }) => {
+            const p = active ? (payload?.[0]?.payload as BurnDownChartPoint | undefined) : undefined;
+            if (!p) return null;
+            return <ChartTooltipBox title={formatUtcSeconds(p.t)} rows={[["Budget", remainingWords(p.remainingPercent)]]} />;
+          }}
+        />
+        <Line type="linear" dataKey="remainingPercent" name="Budget left" stroke="#059669" strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,25 @@
+// GET /api/slos/[id]/status – SLI, budget, burn rates as of `at` (unix seconds; absent = now),
+// optionally with the burn-down across the window. Refetched every minute while on screen.
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { SloStatusResponse } from "@/lib/schemas/status";
+import { apiFetch, queryString } from "../http";
+
+export const STATUS_REFETCH_MS = 60_000;
+
+export type StatusParams = { at?: number; burnDownStep?: number };
+
+export const statusKey = (idOrSlug: string, p: StatusParams = {}) => ["slos", "status", idOrSlug, p.at ?? "now", p.burnDownStep ?? null] as const;
+
+export const fetchSloStatus = (idOrSlug: string, p: StatusParams = {}, signal?: AbortSignal) =>
+  apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/status${queryString({ at: p.at, burnDownStep: p.burnDownStep })}`, SloStatusResponse, { signal });
+
+export const sloStatusQueryOptions = (idOrSlug: string, p: StatusParams = {}) =>
+  queryOptions({
+    queryKey: statusKey(idOrSlug, p),
+    queryFn: ({ signal }) => fetchSloStatus(idOrSlug, p, signal),
+    // A fixed moment in the past does not change; "now" does.
+    refetchInterval: p.at === undefined ? STATUS_REFETCH_MS : false,
+    staleTime: p.at === undefined ? 15_000 : Infinity,
+  });
+
+export const useSloStatus = (idOrSlug: string, p: StatusParams = {}, enabled = true) => useQuery({ ...sloStatusQueryOptions(idOrSlug, p), enabled });
