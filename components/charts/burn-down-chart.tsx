@@ -2,7 +2,7 @@
 // Error budget remaining across the SLO window (from /status?burnDownStep=): 100 % untouched,
 // 0 % exhausted, below 0 overspent.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { burnDownDomain, percentTick, timeTick, type BurnDownChartPoint } from "@/lib/client/status/chart";
+import { burnDownAxis, percentTick, timeTick, type BurnDownChartPoint } from "@/lib/client/status/chart";
 import { formatUtcSeconds } from "@/lib/client/status/format";
 import { ChartTooltipBox } from "./chart-tooltip";
 
@@ -10,6 +10,7 @@ const remainingWords = (v: number | null) =>
   v === null ? "no requests yet" : v < 0 ? `overspent by ${Math.abs(v).toFixed(1)} %` : `${v.toFixed(1)} % left`;
 
 export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPoint[]; spanSeconds: number }) {
+  const axis = burnDownAxis(points);
   return (
     <ResponsiveContainer width="100%" height={220}>
       <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -25,7 +26,8 @@ export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPo
           label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
         />
         <YAxis
-          domain={burnDownDomain(points)}
+          domain={axis.domain}
+          ticks={axis.ticks}
           tickFormatter={percentTick}
           tick={{ fontSize: 11, fill: "#52525b" }}
           width={72}

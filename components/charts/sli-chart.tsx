@@ -2,59 +2,65 @@
 // Per-step SLI over time (from /timeseries) against the objective. A step without requests is
 // null and drawn as a gap, never as 100 %.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { percentTick, sliDomain, timeTick, type SliChartPoint } from "@/lib/client/status/chart";
+import { percentTick, sliAxis, timeTick, type SliChartPoint } from "@/lib/client/status/chart";
 import { formatObjective } from "@/lib/client/format";
 import { formatPercent, formatRps, formatUtcSeconds } from "@/lib/client/status/format";
 import { ChartTooltipBox } from "./chart-tooltip";
 
 export function SliChart({ points, objective, spanSeconds, stepSeconds }: { points: SliChartPoint[]; objective: number; spanSeconds: number; stepSeconds: number }) {
-  const domain = sliDomain(points, objective);
+  const axis = sliAxis(points, objective);
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => timeTick(t, spanSeconds)}
-          tick={{ fontSize: 11, fill: "#52525b" }}
-          minTickGap={24}
-          label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
-        />
-        <YAxis
-          domain={domain}
-          allowDataOverflow
-          tickFormatter={percentTick}
-          tick={{ fontSize: 11, fill: "#52525b" }}
-          width={72}
-          label={{ value: "SLI per step (%)", angle: -90, position: "insideLeft", offset: 0, dy: 50, fontSize: 11, fill: "#71717a" }}
-        />
-        <ReferenceLine
-          y={objective * 100}
-          stroke="#dc2626"
-          strokeDasharray="6 4"
-          label={{ value: `objective ${formatObjective(objective)}`, position: "insideBottomRight", fontSize: 11, fill: "#b91c1c" }}
-        />
-        <Tooltip
-          content={({ active, payload }) => {
-            const p = active ? (payload?.[0]?.payload as SliChartPoint | undefined) : undefined;
-            if (!p) return null;
-            return (
-              <ChartTooltipBox
-                title={formatUtcSeconds(p.t)}
-                rows={[
-                  ["SLI", p.sliPercent === null ? "no requests" : formatPercent(p.sliPercent / 100)],
-                  ["Requests", formatRps(p.requestsPerSecond)],
-                  ["Step", `${Math.round(stepSeconds / 60).toLocaleString("en-US")} min`],
-                ]}
-              />
-            );
-          }}
-        />
-        <Line type="linear" dataKey="sliPercent" name="SLI" stroke="#4f46e5" strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
+    <figure>
+      <figcaption className="mb-1 flex flex-wrap justify-end gap-4 text-xs text-zinc-600">
+        <span className="flex items-center gap-1.5">
+          <span aria-hidden className="h-0.5 w-4 bg-indigo-600" /> SLI per step
+        </span>
+        <span className="flex items-center gap-1.5">
+          <span aria-hidden className="w-4 border-t-2 border-dashed border-red-600" /> objective {formatObjective(objective)}
+        </span>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(t: number) => timeTick(t, spanSeconds)}
+            tick={{ fontSize: 11, fill: "#52525b" }}
+            minTickGap={24}
+            label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
+          />
+          <YAxis
+            domain={axis.domain}
+            ticks={axis.ticks}
+            allowDataOverflow
+            tickFormatter={percentTick}
+            tick={{ fontSize: 11, fill: "#52525b" }}
+            width={72}
+            label={{ value: "SLI per step (%)", angle: -90, position: "insideLeft", offset: 0, dy: 50, fontSize: 11, fill: "#71717a" }}
+          />
+          <ReferenceLine y={objective * 100} stroke="#dc2626" strokeDasharray="6 4" ifOverflow="extendDomain" />
+          <Tooltip
+            content={({ active, payload }) => {
+              const p = active ? (payload?.[0]?.payload as SliChartPoint | undefined) : undefined;
+              if (!p) return null;
+              return (
+                <ChartTooltipBox
+                  title={formatUtcSeconds(p.t)}
+                  rows={[
+                    ["SLI", p.sliPercent === null ? "no requests" : formatPercent(p.sliPercent / 100)],
+                    ["Requests", formatRps(p.requestsPerSecond)],
+                    ["Step", `${Math.round(stepSeconds / 60).toLocaleString("en-US")} min`],
+                  ]}
+                />
+              );
+            }}
+          />
+          <Line type="linear" dataKey="sliPercent" name="SLI" stroke="#4f46e5" strokeWidth={1.75} dot={false} connectNulls={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
   );
 }

@@ -62,7 +62,7 @@ export function StatusPanel({ slo }: { slo: SloDto }) {
             </Callout>
           ) : (
             <div className="space-y-5">
-              <StatusSummary data={q.data} />
+              <StatusSummary data={q.data} past={at !== undefined} />
               <BurnRateTable data={q.data} />
               <PromqlDetails source={q.data.source} />
             </div>

@@ -5,9 +5,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { SliChart } from "@/components/charts/sli-chart";
 import { describeError } from "@/lib/client/http";
-import { burnDownChartPoints, sliChartPoints } from "@/lib/client/status/chart";
+import { burnDownChartPoints, chartStepFor, sliChartPoints } from "@/lib/client/status/chart";
 import { describeStatusError } from "@/lib/client/status/describe";
-import { CHART_RANGES, burnDownStepFor, chartRangeLabel, rangeSeconds, withParams, type ChartRange } from "@/lib/client/status/search-params";
+import { CHART_RANGES, chartRangeLabel, rangeSeconds, withParams, type ChartRange } from "@/lib/client/status/search-params";
 import { useSloStatus } from "@/lib/client/status/status-query";
 import { useSloTimeseries } from "@/lib/client/status/timeseries-query";
 import { Button } from "../../ui/button";
@@ -54,8 +54,8 @@ export function StatusCharts({ sloId, at, windowSeconds, objective }: { sloId: s
   const params = useSearchParams();
   const range = (CHART_RANGES as readonly string[]).includes(params.get("range") ?? "") ? (params.get("range") as ChartRange) : "24h";
   const span = rangeSeconds(range, windowSeconds);
-  const ts = useSloTimeseries(sloId, { at, spanSeconds: span });
-  const step = burnDownStepFor(windowSeconds);
+  const ts = useSloTimeseries(sloId, { at, spanSeconds: span, stepSeconds: chartStepFor(span) });
+  const step = chartStepFor(windowSeconds);
   const bd = useSloStatus(sloId, { at, burnDownStep: step });
 
   const sliPoints = ts.data ? sliChartPoints(ts.data) : [];

@@ -25,12 +25,12 @@ function Tile({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function StatusSummary({ data }: { data: SloStatusResponse }) {
+export function StatusSummary({ data, past }: { data: SloStatusResponse; past: boolean }) {
   const { status, exactness, freshness } = data;
   const state = describeState(status);
   const budget = describeBudget(status.budget);
   const exhaustion = describeExhaustion(status.budget);
-  const fresh = describeFreshness(freshness);
+  const fresh = describeFreshness(freshness, past);
   const exact = describeExactness(exactness, status.sliBounds);
   const warnings = [...status.warnings.filter((w) => w.code !== "below_min_events").map(describeWarning), ...data.warnings];
 
@@ -76,7 +76,7 @@ export function StatusSummary({ data }: { data: SloStatusResponse }) {
 
       {fresh.stale && freshness.ageSeconds !== null ? (
         <Callout tone="warning" title="The data is stale">
-          The newest sample is older than 10 minutes: the span-metrics pipeline may have stopped, or this is a past moment with no data after it.
+          The newest sample is older than 10 minutes: the span-metrics pipeline may have stopped or stopped being scraped.
         </Callout>
       ) : null}
 

@@ -119,10 +119,15 @@ export function describeExactness(e: Exactness, bounds: Status["sliBounds"]): { 
 
 export const STALE_AFTER_SECONDS = 600;
 
-/** "last sample 20 s ago"; stale after 10 minutes. */
-export function describeFreshness(f: SloStatusResponse["freshness"]): { text: string; stale: boolean } {
+/**
+ * "last sample 20 s ago" when evaluating now; for a moment in the past the age is relative to
+ * that moment ("last sample 20 s before this moment"). Stale after 10 minutes.
+ */
+export function describeFreshness(f: SloStatusResponse["freshness"], past = false): { text: string; stale: boolean } {
   if (f.ageSeconds === null) return { text: "no sample found", stale: true };
-  return { text: `last sample ${formatAgo(f.ageSeconds)}`, stale: f.ageSeconds > STALE_AFTER_SECONDS };
+  const stale = f.ageSeconds > STALE_AFTER_SECONDS;
+  if (!past) return { text: `last sample ${formatAgo(f.ageSeconds)}`, stale };
+  return { text: f.ageSeconds < 1 ? "last sample at this moment" : `last sample ${formatDuration(f.ageSeconds)} before this moment`, stale };
 }
 
 /** One engine warning in words. */

@@ -19,7 +19,11 @@ const MAX_AT = 4_102_444_800;
 export function parseAt(raw: RawParams): number | undefined {
   const v = first(raw, "at");
   if (v === "") return undefined;
-  const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Date.parse(v.endsWith("Z") || /[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) / 1000;
+  const n = /^\d+(\.\d+)?$/.test(v)
+    ? Number(v)
+    : /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)
+      ? Date.parse(v.endsWith("Z") || /[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) / 1000
+      : Number.NaN;
   return Number.isFinite(n) && n > 0 && n <= MAX_AT ? Math.floor(n) : undefined;
 }
 
@@ -63,8 +67,3 @@ export function utcInputToSeconds(value: string): number | undefined {
 /** Unix seconds as a `datetime-local` value in UTC. */
 export const secondsToUtcInput = (s: number): string => new Date(s * 1000).toISOString().slice(0, 16);
 
-/** A burn-down step giving ~100–200 points over the window, from a set of round steps. */
-export function burnDownStepFor(windowSeconds: number): number {
-  const steps = [300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
-  return steps.find((s) => windowSeconds / s <= 200) ?? 86_400;
-}

@@ -59,6 +59,6 @@ export function worstBurn(rates: BurnRate[], tiers: Tier[]): { window: string; r
   return best ? { ...best, severity: null } : null;
 }
 
-/** "1h and 5m both burn at or above 3.36×" for a firing tier. */
+/** "1h and 5m both burn at or above 3.36× (2 % of the budget in 1h)" for a firing tier (its badge says page/ticket). */
 export const tierSentence = (c: TierCheck, fmt: (n: number) => string) =>
-  `${c.severity === "page" ? "Page" : "Ticket"}: ${c.longWindow} and ${c.shortWindow} both burn at or above ${fmt(c.factor)} (${Math.round(c.budgetFraction * 100)} % of the budget in ${c.longWindow})`;
+  `${c.longWindow} and ${c.shortWindow} both burn at or above ${fmt(c.factor)} (${Math.round(c.budgetFraction * 100)} % of the budget in ${c.longWindow})`;

@@ -5,16 +5,16 @@ import { SloTimeseriesResponse } from "@/lib/schemas/status";
 import { apiFetch, queryString } from "../http";
 import { STATUS_REFETCH_MS } from "./status-query";
 
-export type TimeseriesParams = { at?: number; spanSeconds: number };
+export type TimeseriesParams = { at?: number; spanSeconds: number; stepSeconds?: number };
 
 export const fetchSloTimeseries = (idOrSlug: string, p: TimeseriesParams, signal?: AbortSignal) => {
   const to = p.at ?? Math.floor(Date.now() / 1000);
-  return apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/timeseries${queryString({ from: to - p.spanSeconds, to })}`, SloTimeseriesResponse, { signal });
+  return apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/timeseries${queryString({ from: to - p.spanSeconds, to, step: p.stepSeconds })}`, SloTimeseriesResponse, { signal });
 };
 
 export const sloTimeseriesQueryOptions = (idOrSlug: string, p: TimeseriesParams) =>
   queryOptions({
-    queryKey: ["slos", "timeseries", idOrSlug, p.at ?? "now", p.spanSeconds] as const,
+    queryKey: ["slos", "timeseries", idOrSlug, p.at ?? "now", p.spanSeconds, p.stepSeconds ?? null] as const,
     queryFn: ({ signal }) => fetchSloTimeseries(idOrSlug, p, signal),
     refetchInterval: p.at === undefined ? STATUS_REFETCH_MS : false,
     staleTime: p.at === undefined ? 15_000 : Infinity,
