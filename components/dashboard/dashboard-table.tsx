@@ -15,7 +15,7 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
       <table className="min-w-full text-sm">
         <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
           <tr>
-            <th scope="col" className="px-4 py-2.5">SLO</th>
+            <th scope="col" className="min-w-56 px-4 py-2.5">SLO</th>
             <th scope="col" className="px-4 py-2.5 text-right">SLI · objective</th>
             <th scope="col" className="w-64 px-4 py-2.5">Error budget left</th>
             <th scope="col" className="px-4 py-2.5">Worst burn rate</th>

@@ -39,7 +39,7 @@ export function Dashboard() {
 
   const statuses = useQueries({
     queries: shown.map((s) => ({
-      ...sloStatusQueryOptions(s.id, { at }),
+      ...sloStatusQueryOptions(s.id, { at, version: s.version }),
       queryFn: ({ signal }: { signal: AbortSignal }) => limit(() => fetchSloStatus(s.id, { at }, signal)),
       retry: 1,
     })),

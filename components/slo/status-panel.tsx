@@ -20,7 +20,7 @@ import { PromqlDetails, StatusSummary } from "./status/status-summary";
 export function StatusPanel({ slo }: { slo: SloDto }) {
   const params = useSearchParams();
   const at = parseAt(params);
-  const q = useSloStatus(slo.id, { at });
+  const q = useSloStatus(slo.id, { at, version: slo.version });
 
   return (
     <>
@@ -70,7 +70,7 @@ export function StatusPanel({ slo }: { slo: SloDto }) {
         </div>
       </section>
       {/* Charts wait for the status: its resolved window sizes the burn-down and the "window" span. */}
-      {q.isSuccess ? <StatusCharts sloId={slo.id} at={at} windowSeconds={q.data.status.window.durationSeconds} objective={slo.objective} /> : null}
+      {q.isSuccess ? <StatusCharts sloId={slo.id} version={slo.version} at={at} windowSeconds={q.data.status.window.durationSeconds} objective={slo.objective} /> : null}
     </>
   );
 }

@@ -28,7 +28,7 @@ let app: AppServer;
 let prom: TestPrometheus;
 let browser: Browser;
 let page: Page;
-const ids: Record<"exact" | "between" | "broken", string> = { exact: "", between: "", broken: "" };
+const ids: Record<"exact" | "between" | "broken" | "silent", string> = { exact: "", between: "", broken: "", silent: "" };
 
 async function api<T = Record<string, unknown>>(method: string, p: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${app.baseUrl}${p}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -83,6 +83,7 @@ beforeAll(async () => {
 
   ids.exact = await createSlo({ slug: "checkout-latency", name: "Checkout latency", thresholdSeconds: 0.512, datasourceId: ds.json.id });
   ids.between = await createSlo({ slug: "checkout-300ms", name: "Checkout under 300 ms", thresholdSeconds: 0.3, objective: 0.95, datasourceId: ds.json.id });
+  ids.silent = await createSlo({ slug: "checkout-refunds", name: "Refunds latency", operation: "POST /refund", thresholdSeconds: 0.512, datasourceId: ds.json.id });
   ids.broken = await createSlo({ slug: "search-latency", name: "Search latency", team: "discovery", service: "search", operation: "GET /search", thresholdSeconds: 0.256, datasourceId: down.json.id });
 }, 600_000);
 
@@ -143,6 +144,17 @@ describe("SLO status in the browser", () => {
     await shot("status-between");
   });
 
+  it("an operation without traffic says no data, never 100 % or NaN", async () => {
+    await page.goto(`${app.baseUrl}/slos/${ids.silent}?at=${END}`);
+    await page.getByTestId("state-detail").waitFor();
+    expect(await page.getByTestId("sli-value").textContent()).toBe("—");
+    await settled();
+    const text = await bodyText();
+    expect(text).toContain("No data");
+    expect(text).not.toMatch(/NaN|Infinity|100 % good/);
+    await shot("status-no-data");
+  });
+
   it("a datasource that is down reads as words with a retry, not a crash", async () => {
     await page.goto(`${app.baseUrl}/slos/${ids.broken}?at=${END}`);
     const alert = page.getByRole("alert").filter({ hasText: "No data from Prometheus" });
@@ -156,12 +168,12 @@ describe("SLO status in the browser", () => {
     await page.goto(`${app.baseUrl}/dashboard?at=${END}`);
     const summary = page.getByTestId("dashboard-summary");
     await page.waitForFunction(() => !/loading/.test(document.querySelector('[data-testid="dashboard-summary"]')?.textContent ?? "loading"), undefined, { timeout: 30_000 });
-    expect(await summary.textContent()).toMatch(/^3 SLOs · .*1 unavailable/);
+    expect(await summary.textContent()).toMatch(/^4 SLOs · .*1 no data · 1 unavailable$/);
     const rows = page.getByTestId("dashboard-row");
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(4);
     const names = await rows.locator("a").allTextContents();
-    expect(new Set(names)).toEqual(new Set(["Checkout latency", "Checkout under 300 ms", "Search latency"]));
-    expect(names[2]).toBe("Search latency"); // no budget: after those with one
+    // Worst budget first (the 300 ms SLO is the most overspent), then those without a budget: no data, then unavailable.
+    expect(names).toEqual(["Checkout under 300 ms", "Checkout latency", "Refunds latency", "Search latency"]);
     const t = truth(0.512);
     expect(await rows.filter({ hasText: "Checkout latency" }).textContent()).toContain(formatPercent(t.good / t.total));
     expect(await rows.filter({ hasText: "Checkout latency" }).locator("a").getAttribute("href")).toBe(`/slos/checkout-latency?at=${END}`);
@@ -170,8 +182,8 @@ describe("SLO status in the browser", () => {
 
     await page.getByLabel("Filter by team").selectOption("payments");
     await page.waitForURL(/team=payments/);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard-row"]').length === 2);
-    expect(await summary.textContent()).toMatch(/^2 SLOs/);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard-row"]').length === 3);
+    expect(await summary.textContent()).toMatch(/^3 SLOs/);
     await shot("dashboard-team");
   });
 });

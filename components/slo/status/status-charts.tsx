@@ -48,15 +48,15 @@ function ChartState({ pending, error, retry, empty }: { pending: boolean; error:
   return null;
 }
 
-export function StatusCharts({ sloId, at, windowSeconds, objective }: { sloId: string; at: number | undefined; windowSeconds: number; objective: number }) {
+export function StatusCharts({ sloId, version, at, windowSeconds, objective }: { sloId: string; version: number; at: number | undefined; windowSeconds: number; objective: number }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const range = (CHART_RANGES as readonly string[]).includes(params.get("range") ?? "") ? (params.get("range") as ChartRange) : "24h";
   const span = rangeSeconds(range, windowSeconds);
-  const ts = useSloTimeseries(sloId, { at, spanSeconds: span, stepSeconds: chartStepFor(span) });
+  const ts = useSloTimeseries(sloId, { at, version, spanSeconds: span, stepSeconds: chartStepFor(span) });
   const step = chartStepFor(windowSeconds);
-  const bd = useSloStatus(sloId, { at, burnDownStep: step });
+  const bd = useSloStatus(sloId, { at, version, burnDownStep: step });
 
   const sliPoints = ts.data ? sliChartPoints(ts.data) : [];
   const bdPoints = bd.data?.burnDown ? burnDownChartPoints(bd.data.burnDown) : [];
@@ -87,6 +87,14 @@ export function StatusCharts({ sloId, at, windowSeconds, objective }: { sloId: s
         <ChartState pending={ts.isPending} error={ts.isError ? ts.error : null} retry={() => ts.refetch()} empty={ts.isSuccess && sliPoints.every((p) => p.sliPercent === null)} />
         {ts.isSuccess && sliPoints.some((p) => p.sliPercent !== null) ? (
           <SliChart points={sliPoints} objective={objective} spanSeconds={span} stepSeconds={ts.data.stepSeconds} />
+        ) : null}
+        {/* The server says in words what is approximate (e.g. a threshold between bucket boundaries: lower bounds). */}
+        {ts.isSuccess && ts.data.warnings.length > 0 ? (
+          <ul className="mt-2 space-y-0.5 text-xs text-zinc-600">
+            {ts.data.warnings.map((w, i) => (
+              <li key={i}>{w.charAt(0).toUpperCase() + w.slice(1)}.</li>
+            ))}
+          </ul>
         ) : null}
       </ChartCard>
       <ChartCard title="Error budget burn-down" description={`Budget remaining across the window, every ${Math.round(step / 60).toLocaleString("en-US")} min; below 0 the budget is overspent.`}>

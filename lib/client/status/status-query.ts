@@ -6,9 +6,14 @@ import { apiFetch, queryString } from "../http";
 
 export const STATUS_REFETCH_MS = 60_000;
 
-export type StatusParams = { at?: number; burnDownStep?: number };
+/**
+ * `version` (the SLO's, when known) only enters the cache key: an edit or archive gives a fresh
+ * status without the catalogue's mutations having to wait for a slow Prometheus, which they would
+ * if these keys sat under the catalogue's ["slos"] prefix that mutations invalidate and await.
+ */
+export type StatusParams = { at?: number; burnDownStep?: number; version?: number };
 
-export const statusKey = (idOrSlug: string, p: StatusParams = {}) => ["slos", "status", idOrSlug, p.at ?? "now", p.burnDownStep ?? null] as const;
+export const statusKey = (idOrSlug: string, p: StatusParams = {}) => ["slo-status", idOrSlug, p.version ?? null, p.at ?? "now", p.burnDownStep ?? null] as const;
 
 export const fetchSloStatus = (idOrSlug: string, p: StatusParams = {}, signal?: AbortSignal) =>
   apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/status${queryString({ at: p.at, burnDownStep: p.burnDownStep })}`, SloStatusResponse, { signal });

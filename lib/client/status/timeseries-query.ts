@@ -5,7 +5,8 @@ import { SloTimeseriesResponse } from "@/lib/schemas/status";
 import { apiFetch, queryString } from "../http";
 import { STATUS_REFETCH_MS } from "./status-query";
 
-export type TimeseriesParams = { at?: number; spanSeconds: number; stepSeconds?: number };
+/** `version` only enters the cache key (see status-query.ts). */
+export type TimeseriesParams = { at?: number; spanSeconds: number; stepSeconds?: number; version?: number };
 
 export const fetchSloTimeseries = (idOrSlug: string, p: TimeseriesParams, signal?: AbortSignal) => {
   const to = p.at ?? Math.floor(Date.now() / 1000);
@@ -14,7 +15,7 @@ export const fetchSloTimeseries = (idOrSlug: string, p: TimeseriesParams, signal
 
 export const sloTimeseriesQueryOptions = (idOrSlug: string, p: TimeseriesParams) =>
   queryOptions({
-    queryKey: ["slos", "timeseries", idOrSlug, p.at ?? "now", p.spanSeconds, p.stepSeconds ?? null] as const,
+    queryKey: ["slo-timeseries", idOrSlug, p.version ?? null, p.at ?? "now", p.spanSeconds, p.stepSeconds ?? null] as const,
     queryFn: ({ signal }) => fetchSloTimeseries(idOrSlug, p, signal),
     refetchInterval: p.at === undefined ? STATUS_REFETCH_MS : false,
     staleTime: p.at === undefined ? 15_000 : Infinity,
