@@ -173,6 +173,22 @@ describe("a misbehaving Prometheus", () => {
   });
 });
 
+describe("addressing", () => {
+  it("status by slug equals status by id; an unknown SLO is a 404 problem", async () => {
+    const sel = { service: "checkout", spanName: "POST /checkout" };
+    const id = await slo(await datasource({ prometheusUrl: prom.url }), sel, h.boundsSeconds[8]);
+    const byId = await status(id);
+    const slug = byId.body.slo.slug;
+    const bySlug = await status(slug);
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body.slo.id).toBe(id);
+    expect(bySlug.body.status).toEqual(byId.body.status);
+    const missing = await status("no-such-slo");
+    expect(missing.status).toBe(404);
+    expect(missing.body.type).toBe("urn:sightline:problem:not-found");
+  });
+});
+
 describe("timeseries and discovery routes", () => {
   const sel = { service: "checkout", spanName: "POST /checkout" };
 
