@@ -13,7 +13,7 @@ export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPo
   const axis = burnDownAxis(points);
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+      <LineChart data={points} margin={{ top: 8, right: 32, bottom: 20, left: 8 }}>
         <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
         <XAxis
           dataKey="t"
@@ -33,7 +33,7 @@ export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPo
           width={72}
           label={{ value: "budget left (%)", angle: -90, position: "insideLeft", offset: 0, dy: 45, fontSize: 11, fill: "#71717a" }}
         />
-        <ReferenceLine y={0} stroke="#dc2626" label={{ value: "exhausted", position: "insideBottomLeft", fontSize: 11, fill: "#b91c1c" }} />
+        <ReferenceLine y={0} stroke="#dc2626" label={{ value: "exhausted", position: "insideTopRight", fontSize: 11, fill: "#b91c1c" }} />
         <Tooltip
           content={({ active, payload }) => {
             const p = active ? (payload?.[0]?.payload as BurnDownChartPoint | undefined) : undefined;

@@ -20,7 +20,7 @@ export function SliChart({ points, objective, spanSeconds, stepSeconds }: { poin
         </span>
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+        <LineChart data={points} margin={{ top: 8, right: 32, bottom: 20, left: 8 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
           <XAxis
             dataKey="t"
