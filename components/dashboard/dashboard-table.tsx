@@ -12,8 +12,9 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
   const suffix = at === undefined ? "" : `?at=${at}`;
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
+      {/* On phones each row stacks into a card: a manager must see the budget without scrolling sideways. */}
+      <table className="block min-w-full text-sm md:table">
+        <thead className="hidden bg-zinc-50 text-left text-xs font-medium text-zinc-600 md:table-header-group">
           <tr>
             <th scope="col" className="min-w-56 px-4 py-2.5">SLO</th>
             <th scope="col" className="px-4 py-2.5 text-right">SLI · objective</th>
@@ -22,10 +23,10 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
             <th scope="col" className="px-4 py-2.5">State</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100">
+        <tbody className="block divide-y divide-zinc-100 md:table-row-group">
           {rows.map((r) => (
-            <tr key={r.slo.id} data-testid="dashboard-row" className="align-top hover:bg-zinc-50/60">
-              <td className="px-4 py-3">
+            <tr key={r.slo.id} data-testid="dashboard-row" className="block py-2 align-top hover:bg-zinc-50/60 md:table-row md:py-0">
+              <td className="block px-4 py-1.5 md:table-cell md:py-3">
                 <Link href={`/slos/${encodeURIComponent(r.slo.slug)}${suffix}`} className="font-medium text-indigo-700 hover:underline">
                   {r.slo.name}
                 </Link>
@@ -34,9 +35,9 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
                   {r.slo.team ? ` · team ${r.slo.team}` : ""}
                 </p>
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
+              <td className="block whitespace-nowrap px-4 py-1.5 tabular-nums md:table-cell md:py-3 md:text-right">
                 {r.phase === "pending" ? (
-                  <Skeleton className="ml-auto h-4 w-24" />
+                  <Skeleton className="h-4 w-24 md:ml-auto" />
                 ) : (
                   <>
                     <span className="font-medium text-zinc-900">{formatPercent(r.sli)}</span>
@@ -44,11 +45,11 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
                   </>
                 )}
               </td>
-              <td className="px-4 py-3">
+              <td className="block px-4 py-1.5 md:table-cell md:py-3">
                 {r.phase === "pending" ? (
                   <Skeleton className="h-4 w-full" />
                 ) : r.phase === "error" ? (
-                  <span className="text-zinc-500">—</span>
+                  <span className="hidden text-zinc-500 md:inline">—</span>
                 ) : (
                   <>
                     <BudgetBar remaining={r.budgetRemaining} tone={budgetTone(r.budgetRemaining)} label={describeRemaining(r.budgetRemaining)} />
@@ -56,7 +57,7 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
                   </>
                 )}
               </td>
-              <td className="whitespace-nowrap px-4 py-3">
+              <td className="block whitespace-nowrap px-4 py-1.5 md:table-cell md:py-3">
                 {r.worst ? (
                   <span className="flex items-center gap-2">
                     <span className="tabular-nums text-zinc-900">{formatBurnRate(r.worst.rate)}</span>
@@ -66,10 +67,10 @@ export function DashboardTable({ rows, at }: { rows: DashboardRow[]; at: number 
                 ) : r.phase === "pending" ? (
                   <Skeleton className="h-4 w-16" />
                 ) : (
-                  <span className="text-zinc-500">—</span>
+                  <span className="hidden text-zinc-500 md:inline">—</span>
                 )}
               </td>
-              <td className="px-4 py-3">
+              <td className="block px-4 py-1.5 md:table-cell md:py-3">
                 {r.phase === "pending" ? (
                   <Skeleton className="h-4 w-20" />
                 ) : (

@@ -186,4 +186,22 @@ describe("SLO status in the browser", () => {
     expect(await summary.textContent()).toMatch(/^3 SLOs/);
     await shot("dashboard-team");
   });
+
+  it("reads on a phone: status and dashboard without sideways page scroll", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await mkdir(path.join(SHOTS, "mobile"), { recursive: true });
+      for (const [name, url] of [
+        ["status", `/slos/${ids.exact}?at=${END}`],
+        ["dashboard", `/dashboard?at=${END}`],
+      ] as const) {
+        await phone.goto(`${app.baseUrl}${url}`);
+        await phone.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !/loading/.test(document.body.innerText.slice(0, 2000).toLowerCase()), undefined, { timeout: 20_000 });
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), name).toBe(true);
+        await phone.screenshot({ path: path.join(SHOTS, "mobile", `${name}.png`), fullPage: true });
+      }
+    } finally {
+      await phone.close();
+    }
+  });
 });
