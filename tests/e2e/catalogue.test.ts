@@ -160,7 +160,8 @@ describe("SLO catalogue in the browser", () => {
     await history.getByText("Created").waitFor();
     await history.getByText(ACTOR).waitFor();
     await history.getByText("v1").waitFor();
-    await page.getByText("appear here once the SLI engine is connected").waitFor();
+    // The datasource points at a port nothing listens on: the status panel says so in words.
+    await page.getByRole("alert").filter({ hasText: "No data from Prometheus" }).waitFor({ timeout: 15_000 });
     await settled();
     await shot("slo-detail");
   });
