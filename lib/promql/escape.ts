@@ -11,7 +11,12 @@ const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n":
  * UTF-8 label value, so it becomes U+FFFD: the matcher then matches nothing instead of breaking
  * the URL encoding of the whole request.
  */
+// Anything that needs escaping: backslash, quote, C0/DEL/C1 controls, any surrogate (checked below).
+const NEEDS_ESCAPE = /[\\"\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
 export function escapeLabelValue(value: string): string {
+  // Most label values are plain: skip the character walk (it runs for every matcher of every query).
+  if (!NEEDS_ESCAPE.test(value)) return value;
   let out = "";
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];

@@ -82,7 +82,8 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
     const headers = headersOf(cfg);
     if (body) headers["Content-Type"] = "application/x-www-form-urlencoded";
     // The signal also bounds reading the body: a server that stalls mid-answer still times out.
-    res = await doFetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    // A string body goes out in one write; a URLSearchParams body is streamed piecewise by undici.
+    res = await doFetch(url, { method, headers, body: body?.toString(), signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
     text = await res.text();
   } catch (e) {
     if (isTimeout(e)) return { retry: false, result: fail("timeout", `${name} at ${where} did not answer within ${seconds(timeoutMs)}`) };
