@@ -2,8 +2,9 @@
 // Error budget remaining across the SLO window (from /status?burnDownStep=): 100 % untouched,
 // 0 % exhausted, below 0 overspent.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { burnDownAxis, percentTick, timeTick, type BurnDownChartPoint } from "@/lib/client/status/chart";
+import { burnDownAxis, type BurnDownChartPoint } from "@/lib/client/status/chart";
 import { formatUtcSeconds } from "@/lib/client/status/format";
+import { CHART_MARGIN, GRID_PROPS, percentAxisProps, timeAxisProps } from "./axes";
 import { ChartTooltipBox } from "./chart-tooltip";
 
 const remainingWords = (v: number | null) =>
@@ -13,26 +14,10 @@ export function BurnDownChart({ points, spanSeconds }: { points: BurnDownChartPo
   const axis = burnDownAxis(points);
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={points} margin={{ top: 8, right: 32, bottom: 20, left: 8 }}>
-        <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(t: number) => timeTick(t, spanSeconds)}
-          tick={{ fontSize: 11, fill: "#52525b" }}
-          minTickGap={24}
-          label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
-        />
-        <YAxis
-          domain={axis.domain}
-          ticks={axis.ticks}
-          tickFormatter={percentTick}
-          tick={{ fontSize: 11, fill: "#52525b" }}
-          width={72}
-          label={{ value: "budget left (%)", angle: -90, position: "insideLeft", offset: 0, dy: 45, fontSize: 11, fill: "#71717a" }}
-        />
+      <LineChart data={points} margin={CHART_MARGIN}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...timeAxisProps(spanSeconds)} />
+        <YAxis {...percentAxisProps(axis, "budget left (%)", 45)} />
         <ReferenceLine y={0} stroke="#dc2626" label={{ value: "exhausted", position: "insideTopRight", fontSize: 11, fill: "#b91c1c" }} />
         <Tooltip
           content={({ active, payload }) => {

@@ -2,9 +2,10 @@
 // Per-step SLI over time (from /timeseries) against the objective. A step without requests is
 // null and drawn as a gap, never as 100 %.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { percentTick, sliAxis, timeTick, type SliChartPoint } from "@/lib/client/status/chart";
+import { sliAxis, type SliChartPoint } from "@/lib/client/status/chart";
 import { formatObjective } from "@/lib/client/format";
 import { formatPercent, formatRps, formatUtcSeconds } from "@/lib/client/status/format";
+import { CHART_MARGIN, GRID_PROPS, percentAxisProps, timeAxisProps } from "./axes";
 import { ChartTooltipBox } from "./chart-tooltip";
 
 export function SliChart({ points, objective, spanSeconds, stepSeconds }: { points: SliChartPoint[]; objective: number; spanSeconds: number; stepSeconds: number }) {
@@ -20,27 +21,10 @@ export function SliChart({ points, objective, spanSeconds, stepSeconds }: { poin
         </span>
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={points} margin={{ top: 8, right: 32, bottom: 20, left: 8 }}>
-          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            tickFormatter={(t: number) => timeTick(t, spanSeconds)}
-            tick={{ fontSize: 11, fill: "#52525b" }}
-            minTickGap={24}
-            label={{ value: "time (UTC)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#71717a" }}
-          />
-          <YAxis
-            domain={axis.domain}
-            ticks={axis.ticks}
-            allowDataOverflow
-            tickFormatter={percentTick}
-            tick={{ fontSize: 11, fill: "#52525b" }}
-            width={72}
-            label={{ value: "SLI per step (%)", angle: -90, position: "insideLeft", offset: 0, dy: 50, fontSize: 11, fill: "#71717a" }}
-          />
+        <LineChart data={points} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis {...timeAxisProps(spanSeconds)} />
+          <YAxis {...percentAxisProps(axis, "SLI per step (%)", 50)} allowDataOverflow />
           <ReferenceLine y={objective * 100} stroke="#dc2626" strokeDasharray="6 4" ifOverflow="extendDomain" />
           <Tooltip
             content={({ active, payload }) => {
