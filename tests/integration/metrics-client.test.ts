@@ -5,24 +5,17 @@ import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matcher, num, render, selector } from "@/lib/promql/ast";
 import { bucketMetric, countMetric, TEMPO } from "@/lib/promql/profiles";
-import { goodQuery, totalQuery, type SloSelection } from "@/lib/promql/slo-queries";
+import { goodQuery, totalQuery } from "@/lib/promql/slo-queries";
 import { leSpellings } from "@/lib/promql/buckets";
 import { createMetricsSource, type MetricsSource } from "@/lib/server/metrics/client";
 import { startPrometheus, type TestPrometheus } from "@/tests/helpers/prometheus";
 import { startVictoria, type TestVictoria } from "@/tests/helpers/victoria";
 import { startMimirProxy, type MimirProxy } from "@/tests/helpers/mimir-proxy";
+import { cartSelection } from "@/tests/fixtures/slo-selection";
 import { expected, HISTORY, MINUTES, ODD_SERVICE, ODD_SPAN, openMetrics, prometheusText, T0, T_END, TEMPO_BASE } from "./metrics-history";
 
 const DAY = 86_400;
-const cartSlo = (over: Partial<SloSelection> = {}): SloSelection => ({
-  service: "checkout",
-  operation: "GET /cart",
-  operationMatch: "exact",
-  spanKind: "SPAN_KIND_SERVER",
-  extraMatchers: [],
-  countErrorsAsBad: false,
-  ...over,
-});
+const cartSlo = cartSelection;
 const isCart = (s: (typeof HISTORY)[number]) => s.base === TEMPO_BASE && s.labels.service === "checkout" && s.labels.span_name === "GET /cart";
 
 async function scalarOf(src: MetricsSource, q: ReturnType<typeof render>, at = T_END): Promise<number | null> {

@@ -11,14 +11,10 @@ import { startPrometheus, type TestPrometheus } from "@/tests/helpers/prometheus
 import { startVictoria, type TestVictoria } from "@/tests/helpers/victoria";
 import { expected, HISTORY, ODD_SERVICE, ODD_SPAN, openMetrics, prometheusText, T0, T_END, TEMPO_BASE, type HistSeries } from "./metrics-history";
 import { parsePromql } from "../unit/promql-lezer";
+import { cartSelection } from "@/tests/fixtures/slo-selection";
 
 const cartSlo = (over: Partial<SloForSli> = {}): SloForSli => ({
-  service: "checkout",
-  operation: "GET /cart",
-  operationMatch: "exact",
-  spanKind: "SPAN_KIND_SERVER",
-  extraMatchers: [],
-  countErrorsAsBad: false,
+  ...cartSelection(),
   thresholdSeconds: 1,
   objective: 0.99,
   window: { kind: "rolling", days: 1 },

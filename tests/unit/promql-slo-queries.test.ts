@@ -6,17 +6,9 @@ import { goodQuery, totalQuery, lastSampleQuery, lastSampleWithinQuery, taggedUn
 import { trafficByQuery } from "@/lib/promql/discovery-queries";
 import { leSpellings } from "@/lib/promql/buckets";
 import { parsePromql } from "./promql-lezer";
+import { cartSelection } from "@/tests/fixtures/slo-selection";
 
-// Fixture factory: each variant is a fresh copy (Pyrra's objectiveHTTPRatio() pattern).
-const checkoutSlo = (over: Partial<SloSelection> = {}): SloSelection => ({
-  service: "checkout",
-  operation: "GET /cart",
-  operationMatch: "exact",
-  spanKind: "SPAN_KIND_SERVER",
-  extraMatchers: [],
-  countErrorsAsBad: false,
-  ...over,
-});
+const checkoutSlo = cartSelection;
 
 const DAY = 86_400;
 
