@@ -113,7 +113,7 @@ export function MeasureSection(p: SectionProps) {
           ))}
         </select>
       </Field>
-      <Field id="slo-operation" label="Operation" error={p.errors.operation} hint="The span name, e.g. POST /api/checkout." className="sm:col-span-2">
+      <Field id="slo-operation" label="Operation" error={p.errors.operation} hint={values.operationMatch === "regex" ? "Prometheus (RE2) syntax, matched against the whole span name: (?i) works; lookarounds and backreferences do not." : "The span name, e.g. POST /api/checkout."} className="sm:col-span-2">
         {text(p, "operation", { maxLength: 512, spellCheck: false, className: "font-mono" })}
       </Field>
       <Field id="slo-operationMatch" label="Match operation" error={p.errors.operationMatch} hint="A regular expression can cover several routes.">

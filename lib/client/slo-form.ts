@@ -161,7 +161,11 @@ export function fieldErrorsToForm(errors: { path: string; message: string }[], i
   for (const e of errors) {
     const field = apiPathToField(e.path);
     const head = e.path.split(".")[0];
-    out[field] ??= reword(field, e.message, input?.[head]);
+    // The form has no field for extra label matchers (they come from the API or an import):
+    // the form-level message says which one is wrong.
+    const matcher = /^extraMatchers\.(\d+)/.exec(e.path);
+    const message = matcher ? `Label matcher ${Number(matcher[1]) + 1}: ${e.message}` : e.message;
+    out[field] ??= reword(field, message, input?.[head]);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // One schema per concept (ARCHITECTURE.md §2): the SLO as the API, forms, Prisma mapping and
 // later OpenSLO import/export see it. Types are inferred from these schemas, never written twice.
 import { z } from "zod";
+import { queryInt } from "./query";
+import { promRegexProblem } from "./regex";
 
 /** Prometheus label name, minus the names Sightline owns in generated queries. */
 export const LabelName = z
@@ -10,9 +12,14 @@ export const LabelName = z
   .refine((n) => !n.startsWith("__") && n !== "le", "reserved label name");
 
 export const MatcherOp = z.enum(["=", "!=", "=~", "!~"]);
+// The regex check sits on the matcher itself so a PATCH of extraMatchers is judged like a create.
 export const LabelMatcher = z
   .object({ label: LabelName, op: MatcherOp, value: z.string().max(1024) })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    const problem = m.op === "=~" || m.op === "!~" ? promRegexProblem(m.value) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+  });
 export type LabelMatcher = z.infer<typeof LabelMatcher>;
 
 export const SpanKind = z.enum([
@@ -43,16 +50,6 @@ export const Slug = z
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** Checks a regex the way Prometheus (RE2) would mostly accept it; JS syntax is close enough to reject garbage. */
-const regexValue = (v: string) => {
-  try {
-    new RegExp(v);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const SloFields = {
   slug: Slug,
   name: text(120).min(1),
@@ -80,13 +77,11 @@ const SloFields = {
 export const CreateSloInput = z
   .object(SloFields)
   .strict()
+  // `operation` is a regex only under operationMatch "regex", so it is judged with its neighbour here
+  // (PATCH re-validates the merged SLO through this schema).
   .superRefine((v, ctx) => {
-    if (v.operationMatch === "regex" && !regexValue(v.operation))
-      ctx.addIssue({ code: "custom", path: ["operation"], message: "not a valid regular expression" });
-    v.extraMatchers.forEach((m, i) => {
-      if ((m.op === "=~" || m.op === "!~") && !regexValue(m.value))
-        ctx.addIssue({ code: "custom", path: ["extraMatchers", i, "value"], message: "not a valid regular expression" });
-    });
+    const problem = v.operationMatch === "regex" ? promRegexProblem(v.operation) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
   });
 export type CreateSloInput = z.infer<typeof CreateSloInput>;
 
@@ -158,8 +153,8 @@ export const ListSlosQuery = z
     service: z.string().max(256).optional(),
     status: SloStatus.optional(),
     q: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: queryInt(1, 200).default(50),
+    offset: queryInt(0, 1_000_000).default(0),
   })
   .strict();
 export type ListSlosQuery = z.infer<typeof ListSlosQuery>;

@@ -64,6 +64,14 @@ describe("validateSloForm", () => {
   it("checks regex operations", () => {
     expect(validateSloForm(filled({ operationMatch: "regex", operation: "GET /(a" })).errors.operation).toMatch(/regular expression/);
   });
+
+  // In the browser too, the verdict is Prometheus's (RE2), not JavaScript's RegExp.
+  it("refuses a lookahead on the operation field in words and takes inline flags", () => {
+    expect(validateSloForm(filled({ operationMatch: "regex", operation: "Place(?=Order)Order" })).errors).toEqual({
+      operation: "lookahead (?=…) is not supported by Prometheus (RE2)",
+    });
+    expect(validateSloForm(filled({ operationMatch: "regex", operation: "(?i)placeorder" })).errors).toEqual({});
+  });
 });
 
 describe("fieldErrorsToForm", () => {
@@ -76,6 +84,15 @@ describe("fieldErrorsToForm", () => {
         { path: "version", message: "stale" },
       ]),
     ).toEqual({ slug: "taken", window: "Choose a window.", form: "stale" });
+  });
+
+  it("puts the API's regex complaint on the operation field, and names the label matcher it has no field for", () => {
+    expect(fieldErrorsToForm([{ path: "operation", message: "lookahead (?=…) is not supported by Prometheus (RE2)" }])).toEqual({
+      operation: "lookahead (?=…) is not supported by Prometheus (RE2)",
+    });
+    expect(fieldErrorsToForm([{ path: "extraMatchers.1.value", message: "backreference \\1 is not supported by Prometheus (RE2)" }])).toEqual({
+      form: "Label matcher 2: backreference \\1 is not supported by Prometheus (RE2)",
+    });
   });
 });
 

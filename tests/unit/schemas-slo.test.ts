@@ -107,3 +107,33 @@ describe("DTOs", () => {
     expect(SloRevisionDto.safeParse({ ...rev, action: "deleted" }).success).toBe(false);
   });
 });
+
+describe("regexes follow Prometheus (RE2), not JavaScript", () => {
+  const regexOp = (operation: string) => ({ ...valid, operationMatch: "regex", operation });
+  const firstIssue = (r: ReturnType<typeof CreateSloInput.safeParse>) => (r.success ? undefined : { path: r.error.issues[0].path.join("."), message: r.error.issues[0].message });
+
+  it("refuses a lookahead on the operation field, saying why", () => {
+    expect(firstIssue(CreateSloInput.safeParse(regexOp("Place(?=Order)Order")))).toEqual({
+      path: "operation",
+      message: "lookahead (?=…) is not supported by Prometheus (RE2)",
+    });
+  });
+
+  it("accepts inline flags that JavaScript's RegExp refuses", () => {
+    expect(CreateSloInput.safeParse(regexOp("(?i)placeorder")).success).toBe(true);
+  });
+
+  it("does not judge an exact operation as a regex", () => {
+    expect(CreateSloInput.safeParse({ ...valid, operation: "Place(?=Order)Order" }).success).toBe(true);
+  });
+
+  it("checks =~ and !~ label matchers, on create and on update", () => {
+    const matchers = [{ label: "http_route", op: "=~", value: "/api/(?<=v1)" }, { label: "region", op: "=", value: "(?=" }];
+    expect(firstIssue(CreateSloInput.safeParse({ ...valid, extraMatchers: matchers }))).toEqual({
+      path: "extraMatchers.0.value",
+      message: "lookbehind (?<=…) is not supported by Prometheus (RE2)",
+    });
+    expect(issuePaths(UpdateSloInput.safeParse({ version: 1, extraMatchers: [{ label: "a", op: "!~", value: "(a)\\1" }] }))).toEqual(["extraMatchers.0.value"]);
+    expect(UpdateSloInput.safeParse({ version: 1, extraMatchers: [{ label: "a", op: "!~", value: "(?i)x|y" }] }).success).toBe(true);
+  });
+});
