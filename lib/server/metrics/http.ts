@@ -2,9 +2,14 @@ import "server-only";
 // One HTTP exchange with a Prometheus-compatible API: timeout per attempt, bounded retries with
 // exponential backoff and jitter on 429/502/503/504 and connection errors (honouring Retry-After
 // up to a cap), never a retry on other 4xx or on a timeout (the caller already waited the full
-// budget once). Returns the validated envelope's data, or a typed error written for a human.
+// budget once). Every attempt also fits the API request's deadline (limits.ts), answers are read
+// up to a byte cap, and redirects are never followed. Returns the validated envelope's data, or a
+// typed error written for a human.
 import { Envelope } from "./schemas";
-import { fail, ok, type Result } from "./result";
+import { fail, ok, type MetricsError, type Result } from "./result";
+import { capWarnings, clip, DEFAULT_MAX_ANSWER_BYTES, formatBytes, readCapped, redirectTarget, seconds, type Deadline } from "./limits";
+
+export { deadlineIn, type Deadline } from "./limits";
 
 export type MetricsAuth = { kind: "none" } | { kind: "bearer"; token: string } | { kind: "basic"; username: string; password: string };
 
@@ -16,8 +21,12 @@ export interface MetricsSourceConfig {
   /** Sent as X-Scope-OrgID (Mimir, Cortex). */
   tenant?: string;
   auth?: MetricsAuth;
-  /** Per attempt, default 10 000. */
+  /** Per attempt, default 10 000; a cap inside the deadline. */
   timeoutMs?: number;
+  /** The API request's budget across all calls made with this config; none: only timeoutMs. */
+  deadline?: Deadline;
+  /** Most bytes read from one answer, default 16 MiB. */
+  maxAnswerBytes?: number;
   /** Retries after the first attempt, default 2. */
   maxRetries?: number;
   /** Backoff base, default 250 ms (doubled per retry, with jitter). */
@@ -60,21 +69,29 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
+/** Less than this left of the deadline: no attempt is started (it could not get an answer back). */
+const MIN_ATTEMPT_MS = 200;
+const msLeft = (cfg: MetricsSourceConfig) => (cfg.deadline ? cfg.deadline.atMs - Date.now() : Infinity);
 
 function connectionCause(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  return clip(cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e)), 120);
 }
 
 const isTimeout = (e: unknown) => e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
 
-type Attempt = { retry: true; afterMs: number | null; failure: Result<never> } | { retry: false; result: Result<ApiResponse> };
+type Attempt = { retry: true; afterMs: number | null; failure: { ok: false; error: MetricsError } } | { retry: false; result: Result<ApiResponse> };
 
 async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: string, body: URLSearchParams | null): Promise<Attempt> {
   const where = endpointOf(cfg);
   const name = cfg.displayName ?? "Prometheus";
   const timeoutMs = cfg.timeoutMs ?? 10_000;
+  const left = msLeft(cfg);
+  const byDeadline = left < timeoutMs;
+  const timedOut = () =>
+    fail("timeout", byDeadline ? `${name} at ${where} did not answer before the request's deadline (${seconds(cfg.deadline!.budgetMs)} for all its queries)` : `${name} at ${where} did not answer within ${seconds(timeoutMs)}`);
+  if (left < MIN_ATTEMPT_MS) return { retry: false, result: timedOut() };
+  const maxBytes = cfg.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const doFetch = cfg.fetch ?? fetch;
   let res: Response;
   let text: string;
@@ -83,10 +100,21 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
     if (body) headers["Content-Type"] = "application/x-www-form-urlencoded";
     // The signal also bounds reading the body: a server that stalls mid-answer still times out.
     // A string body goes out in one write; a URLSearchParams body is streamed piecewise by undici.
-    res = await doFetch(url, { method, headers, body: body?.toString(), signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-    text = await res.text();
+    // Redirects are not followed: a datasource URL that redirects (to a login page, another port,
+    // turning a POST into a GET) is a configuration to fix, and credentials must not travel on.
+    res = await doFetch(url, { method, headers, body: body?.toString(), signal: AbortSignal.timeout(Math.min(timeoutMs, left)), redirect: "manual" });
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel().catch(() => {});
+      const to = redirectTarget(res.headers.get("location"), url);
+      const msg = `${name} at ${where} answered with a redirect (HTTP ${res.status}) to ${to}; Sightline does not follow redirects: put the final URL in the datasource`;
+      return { retry: false, result: fail("bad_response", msg, res.status) };
+    }
+    const read = await readCapped(res, maxBytes);
+    if (!read.ok)
+      return { retry: false, result: fail("bad_response", `${name} at ${where} sent an answer larger than ${formatBytes(maxBytes)} (the most Sightline reads from one answer)`, res.status) };
+    text = read.text;
   } catch (e) {
-    if (isTimeout(e)) return { retry: false, result: fail("timeout", `${name} at ${where} did not answer within ${seconds(timeoutMs)}`) };
+    if (isTimeout(e)) return { retry: false, result: timedOut() };
     return { retry: true, afterMs: null, failure: fail("unavailable", `${name} at ${where} could not be reached (${connectionCause(e)})`) };
   }
   const status = res.status;
@@ -99,7 +127,7 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
     json = undefined;
   }
   const env = Envelope.safeParse(json);
-  const detail = env.success && env.data.error ? `: ${env.data.error}` : "";
+  const detail = env.success && env.data.error ? `: ${clip(env.data.error)}` : "";
   // Prometheus answers a query that ran out of its own time budget with 503 + errorType "timeout":
   // running it again would take as long again.
   if (env.success && env.data.errorType === "timeout")
@@ -111,18 +139,19 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
       failure: fail("unavailable", `${name} at ${where} is unavailable (HTTP ${status}${detail})`, status),
     };
   if (!env.success) {
-    const snippet = text.slice(0, 80).replace(/\s+/g, " ").trim();
+    const snippet = clip(text, 80);
     const hint = status === 404 ? " (check the URL and path prefix)" : "";
     return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with something that is not a Prometheus API response${hint}: "${snippet}"`, status) };
   }
   if (env.data.status === "error") {
-    const type = env.data.errorType ?? "";
+    const type = clip(env.data.errorType ?? "", 40);
     const kind = type === "timeout" ? "timeout" : type === "bad_data" || type === "execution" || status === 400 || status === 422 ? "bad_query" : "unavailable";
     return { retry: false, result: fail(kind, `${name} at ${where} rejected the request (${type || `HTTP ${status}`})${detail}`, status) };
   }
   if (status < 200 || status >= 300)
     return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with a success body`, status) };
-  return { retry: false, result: ok({ data: env.data.data, warnings: [...(env.data.warnings ?? []), ...(env.data.infos ?? [])] }) };
+  const warnings = capWarnings([...(env.data.warnings ?? []), ...(env.data.infos ?? [])], name);
+  return { retry: false, result: ok({ data: env.data.data, warnings }) };
 }
 
 /** Calls `<base><prefix>/api/v1/<path>` with retries. GET params go in the URL, POST params as a form. */
@@ -144,6 +173,12 @@ export async function callApi(
     if (n >= maxRetries) return a.failure;
     // Full jitter on an exponential base spreads retries of many concurrent callers.
     const backoff = baseMs * 2 ** n * (0.5 + Math.random() / 2);
-    await sleep(a.afterMs === null ? backoff : Math.min(Math.max(a.afterMs, backoff), capMs));
+    const waitMs = a.afterMs === null ? backoff : Math.min(Math.max(a.afterMs, backoff), capMs);
+    // A retry that could not finish inside the request's deadline only makes the caller wait longer.
+    if (msLeft(cfg) - waitMs < MIN_ATTEMPT_MS * 2) {
+      const e = a.failure.error;
+      return fail(e.kind, `${e.message}; not retried: too little of the request's ${seconds(cfg.deadline!.budgetMs)} deadline left`, e.status);
+    }
+    await sleep(waitMs);
   }
 }
