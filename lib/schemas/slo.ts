@@ -12,14 +12,14 @@ export const LabelName = z
   .refine((n) => !n.startsWith("__") && n !== "le", "reserved label name");
 
 export const MatcherOp = z.enum(["=", "!=", "=~", "!~"]);
+const LabelMatcherShape = z.object({ label: LabelName, op: MatcherOp, value: z.string().max(1024) }).strict();
 // The regex check sits on the matcher itself so a PATCH of extraMatchers is judged like a create.
-export const LabelMatcher = z
-  .object({ label: LabelName, op: MatcherOp, value: z.string().max(1024) })
-  .strict()
-  .superRefine((m, ctx) => {
-    const problem = m.op === "=~" || m.op === "!~" ? promRegexProblem(m.value) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
-  });
+// Only input is checked: the DTO reads stored matchers with LabelMatcherShape, so a row saved
+// before a rule tightened still lists (and its edit form shows why it must change).
+export const LabelMatcher = LabelMatcherShape.superRefine((m, ctx) => {
+  const problem = m.op === "=~" || m.op === "!~" ? promRegexProblem(m.value) : null;
+  if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+});
 export type LabelMatcher = z.infer<typeof LabelMatcher>;
 
 export const SpanKind = z.enum([
@@ -110,7 +110,7 @@ export const SloDto = z.object({
   operation: z.string(),
   operationMatch: OperationMatch,
   spanKind: SpanKind.nullable(),
-  extraMatchers: z.array(LabelMatcher),
+  extraMatchers: z.array(LabelMatcherShape),
   thresholdSeconds: z.number(),
   objective: z.number(),
   window: SloWindow,

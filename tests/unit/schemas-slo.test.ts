@@ -136,4 +136,10 @@ describe("regexes follow Prometheus (RE2), not JavaScript", () => {
     expect(issuePaths(UpdateSloInput.safeParse({ version: 1, extraMatchers: [{ label: "a", op: "!~", value: "(a)\\1" }] }))).toEqual(["extraMatchers.0.value"]);
     expect(UpdateSloInput.safeParse({ version: 1, extraMatchers: [{ label: "a", op: "!~", value: "(?i)x|y" }] }).success).toBe(true);
   });
+
+  it("still reads an SLO stored before the rule tightened (the DTO does not re-judge)", () => {
+    const stored = { ...CreateSloInput.parse(valid), operationMatch: "regex", operation: "Place(?=Order)Order", extraMatchers: [{ label: "a", op: "=~", value: "(?=x)" }] };
+    const dto = { ...stored, id: "c1", version: 1, createdAt: "2026-11-25T00:00:00.000Z", updatedAt: "2026-11-25T00:00:00.000Z" };
+    expect(SloDto.safeParse(dto).success).toBe(true);
+  });
 });
