@@ -6,16 +6,54 @@ export type ProducerProfileSetting = z.infer<typeof ProducerProfileSetting>;
 export const AuthKind = z.enum(["none", "bearer", "basic"]);
 export const TraceBackend = z.enum(["none", "tempo", "jaeger"]);
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
+/** Why `u` cannot be a backend base URL, in words; null when it can. */
+export function httpUrlProblem(u: string): string | null {
+  // Schemes are case-insensitive (RFC 3986 §3.1): HTTPS:// is fine, and stored lowercase.
+  if (!/^https?:\/\//i.test(u)) return "must be an http(s) URL, e.g. http://prometheus:9090";
+  if (/\s/.test(u)) return "must not contain spaces";
+  let url: URL;
+  try {
+    url = new URL(u);
+  } catch {
+    return "not a valid URL";
+  }
+  if (url.hostname === "") return "needs a host, e.g. http://prometheus:9090";
+  // A password in the URL would be shown by every GET and quoted in backend errors; the auth
+  // fields store it encrypted and write-only. "@" before the path is userinfo, even when empty.
+  const authority = u.slice(u.indexOf("//") + 2).split(/[/?#]/)[0];
+  if (url.username || url.password || authority.includes("@"))
+    return "must not contain a user name or password: put them under Authentication (basic: user:password, or a bearer token), where they are stored encrypted and never shown";
+  return null;
+}
+
+/** An http(s) URL field, stored with its scheme lowercase; `optional` also takes "" (not set). */
+const httpUrl = ({ optional }: { optional: boolean }) =>
+  z
+    .string()
+    .max(2048)
+    .superRefine((u, ctx) => {
+      // One refinement rather than `.or(z.literal(""))`: a union would replace the message with "Invalid input".
+      const problem = optional && u === "" ? null : httpUrlProblem(u);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((u) => u.replace(/^https?:/i, (scheme) => scheme.toLowerCase()));
+
+/**
+ * Scheme, host and port, the part that decides who receives the stored credentials
+ * ("http://h" and "http://h:80" are one origin). Null when `u` does not parse.
+ */
+export function urlOrigin(u: string): string | null {
+  try {
+    return new URL(u).origin;
+  } catch {
+    return null;
+  }
+}
 
 const DatasourceFields = {
   slug: z.string().min(1).max(63).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/),
   name: z.string().trim().min(1).max(120),
-  prometheusUrl: httpUrl,
+  prometheusUrl: httpUrl({ optional: false }),
   /** e.g. "/prometheus" for Mimir; joined before /api/v1. */
   pathPrefix: z.string().max(256).regex(/^(\/[A-Za-z0-9._~-]+)*$/, "a path like /prometheus").default(""),
   /** Sent as X-Scope-OrgID (Mimir, Cortex, Tempo multi-tenant). */
@@ -25,8 +63,8 @@ const DatasourceFields = {
   authSecret: z.string().max(4096).optional(),
   producerProfile: ProducerProfileSetting.default("auto"),
   traceBackend: TraceBackend.default("none"),
-  traceUrl: httpUrl.or(z.literal("")).default(""),
-  grafanaUrl: httpUrl.or(z.literal("")).default(""),
+  traceUrl: httpUrl({ optional: true }).default(""),
+  grafanaUrl: httpUrl({ optional: true }).default(""),
 };
 
 export const CreateDatasourceInput = z.object(DatasourceFields).strict();
@@ -34,7 +72,8 @@ export type CreateDatasourceInput = z.infer<typeof CreateDatasourceInput>;
 
 /**
  * Partial update (no defaults: an absent field keeps its value). `authSecret` absent keeps the
- * stored secret, `authSecret: ""` clears it.
+ * stored secret (unless prometheusUrl moves to another origin: see UpdatedDatasourceDto),
+ * `authSecret: ""` clears it.
  */
 export const UpdateDatasourceInput = z
   .object(
@@ -63,3 +102,10 @@ export const DatasourceDto = z.object({
   updatedAt: z.string(),
 });
 export type DatasourceDto = z.infer<typeof DatasourceDto>;
+
+/**
+ * PATCH's answer: the datasource, and whether its stored secret was dropped because the
+ * Prometheus URL now points at another scheme, host or port without the secret being sent again.
+ */
+export const UpdatedDatasourceDto = DatasourceDto.extend({ credentialsDropped: z.boolean() });
+export type UpdatedDatasourceDto = z.infer<typeof UpdatedDatasourceDto>;

@@ -1,6 +1,10 @@
 // Datasource API against a real PostgreSQL: CRUD, write-only encrypted secrets, validation, and
 // the decrypted view the metrics client uses.
+import http from "node:http";
+import type net from "node:net";
 import { describe, expect, it } from "vitest";
+import { num, render } from "@/lib/promql/ast";
+import { metricsSourceFor } from "@/lib/server/slo/source";
 import * as collection from "@/app/api/datasources/route";
 import * as item from "@/app/api/datasources/[id]/route";
 import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
@@ -113,5 +117,95 @@ describe("datasources", () => {
     parts[3] = ct.toString("base64url");
     await sql(db().url, `UPDATE "Datasource" SET "authSecretEnc" = $1`, [parts.join(".")]);
     await expect(getDatasourceWithSecret(ds.id)).rejects.toMatchObject({ status: 500, type: "urn:sightline:problem:secret-unreadable" });
+  });
+
+  it("a URL with a user name or password is refused on every URL field, on create and update", async () => {
+    for (const field of ["prometheusUrl", "traceUrl", "grafanaUrl"]) {
+      for (const url of ["http://bob:pw@prometheus.internal:9090", "https://token@host", "http://:pw@host", "HTTP://@host"]) {
+        const res = await call(collection.POST, { json: datasourceInput({ [field]: url, traceBackend: "tempo" }) });
+        expect(res.status, `${field} ${url}`).toBe(422);
+        expect(res.body.errors).toEqual([{ path: field, message: expect.stringMatching(/user name or password: put them under Authentication/) }]);
+        expect(JSON.stringify(res.body), "the refusal does not echo the password").not.toContain("pw@");
+      }
+    }
+    expect((await rowCounts(db().url)).datasources).toBe(0);
+
+    const { body: ds } = await call(collection.POST, { json: datasourceInput() });
+    const res = await patch(ds.id, { prometheusUrl: "http://bob:pw@other.internal:9090" });
+    expect(res.status).toBe(422);
+    expect((await call(item.GET, { params: { id: ds.id } })).body.prometheusUrl).toBe("http://prometheus.internal:9090");
+  });
+
+  it("takes the scheme in any case and stores it lowercase", async () => {
+    const res = await call(collection.POST, { json: datasourceInput({ prometheusUrl: "HTTPS://Mimir.example:8080", traceUrl: "Http://tempo:3200", grafanaUrl: "hTtPs://grafana" }) });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ prometheusUrl: "https://Mimir.example:8080", traceUrl: "http://tempo:3200", grafanaUrl: "https://grafana" });
+    expect((await patch(res.body.id, { prometheusUrl: "HTTP://prom:9090" })).body.prometheusUrl).toBe("http://prom:9090");
+  });
+
+  describe("a stored secret does not follow the URL to another host", () => {
+    const withSecret = async () =>
+      (await call(collection.POST, { json: datasourceInput({ authKind: "bearer", authSecret: "s3cr3t-token" }) })).body as DatasourceDto;
+
+    it.each([
+      ["another host", "http://attacker.example:9090"],
+      ["another port", "http://prometheus.internal:9091"],
+      ["another scheme", "https://prometheus.internal:9090"],
+    ])("%s drops it, keeps the auth kind and says so", async (_, url) => {
+      const ds = await withSecret();
+      const res = await patch(ds.id, { prometheusUrl: url });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ prometheusUrl: url, authKind: "bearer", hasAuthSecret: false, credentialsDropped: true });
+      expect(await storedSecret()).toBeNull();
+      expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "none" });
+      // Waiting for its credentials, the datasource can still be edited otherwise...
+      expect((await patch(ds.id, { name: "Moved" })).body).toMatchObject({ name: "Moved", credentialsDropped: false, hasAuthSecret: false });
+      // ...and takes them again.
+      expect((await patch(ds.id, { authSecret: "new-token" })).body).toMatchObject({ hasAuthSecret: true });
+      expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "bearer", token: "new-token" });
+    });
+
+    it.each([
+      ["a new path on the same origin", "http://prometheus.internal:9090/mimir"],
+      ["the same origin with the scheme in capitals", "HTTP://prometheus.internal:9090"],
+      ["the same URL", "http://prometheus.internal:9090"],
+    ])("%s keeps it", async (_, url) => {
+      const ds = await withSecret();
+      const res = await patch(ds.id, { prometheusUrl: url });
+      expect(res.body).toMatchObject({ hasAuthSecret: true, credentialsDropped: false });
+      expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "bearer", token: "s3cr3t-token" });
+    });
+
+    it("the default port written out is the same origin", async () => {
+      const { body: ds } = await call(collection.POST, { json: datasourceInput({ prometheusUrl: "https://prom.example", authKind: "basic", authSecret: "u:p" }) });
+      expect((await patch(ds.id, { prometheusUrl: "https://prom.example:443" })).body).toMatchObject({ hasAuthSecret: true, credentialsDropped: false });
+    });
+
+    it("a secret sent with the new URL is stored for it", async () => {
+      const ds = await withSecret();
+      const res = await patch(ds.id, { prometheusUrl: "http://other.internal:9090", authSecret: "other-token" });
+      expect(res.body).toMatchObject({ hasAuthSecret: true, credentialsDropped: false });
+      expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "bearer", token: "other-token" });
+    });
+
+    it("the new host never receives the old secret", async () => {
+      const seen: http.IncomingHttpHeaders[] = [];
+      const server = http.createServer((req, res) => {
+        seen.push(req.headers);
+        req.resume();
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "success", data: { resultType: "vector", result: [] } }));
+      });
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      try {
+        const ds = await withSecret();
+        await patch(ds.id, { prometheusUrl: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` });
+        const r = await metricsSourceFor(await getDatasourceWithSecret(ds.id)).query(render(num(1)), 100);
+        expect(r.ok).toBe(true);
+        expect(seen).toHaveLength(1);
+        expect(seen[0].authorization).toBeUndefined();
+      } finally {
+        await new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r())));
+      }
+    });
   });
 });

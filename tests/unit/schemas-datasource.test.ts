@@ -1,6 +1,6 @@
 // The datasource contract (lib/schemas/datasource.ts).
 import { describe, expect, it } from "vitest";
-import { CreateDatasourceInput, DatasourceDto, UpdateDatasourceInput } from "@/lib/schemas/datasource";
+import { CreateDatasourceInput, DatasourceDto, UpdateDatasourceInput, urlOrigin } from "@/lib/schemas/datasource";
 
 const valid = { slug: "prom", name: "Prom", prometheusUrl: "https://mimir.example/" };
 
@@ -34,6 +34,45 @@ describe("CreateDatasourceInput", () => {
 
   it("accepts a Mimir-style prefix and an empty trace URL", () => {
     expect(CreateDatasourceInput.safeParse({ ...valid, pathPrefix: "/prometheus", traceUrl: "" }).success).toBe(true);
+  });
+});
+
+describe("URL fields", () => {
+  const urlFields = ["prometheusUrl", "traceUrl", "grafanaUrl"] as const;
+  const issues = (over: Record<string, unknown>) => {
+    const r = CreateDatasourceInput.safeParse({ ...valid, ...over });
+    return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  };
+
+  it.each(urlFields)("%s refuses a user name or password, pointing at the auth fields", (field) => {
+    for (const url of ["http://bob:hunter2@prom:9090", "https://token@prom", "http://:pw@prom", "http://@prom"])
+      expect(issues({ [field]: url }), url).toEqual([{ path: field, message: expect.stringMatching(/^must not contain a user name or password: put them under Authentication/) }]);
+  });
+
+  it.each(urlFields)("%s matches the scheme in any case and stores it lowercase", (field) => {
+    expect(CreateDatasourceInput.parse({ ...valid, [field]: "HTTPS://Prom.Example:9090/x" })[field]).toBe("https://Prom.Example:9090/x");
+    expect(CreateDatasourceInput.parse({ ...valid, [field]: "Http://prom" })[field]).toBe("http://prom");
+  });
+
+  it.each([
+    ["ftp://prom", "must be an http(s) URL, e.g. http://prometheus:9090"],
+    ["http:prom", "must be an http(s) URL, e.g. http://prometheus:9090"],
+    ["http://prom :9090", "must not contain spaces"],
+    ["http://prom:99999", "not a valid URL"],
+  ])("%j is refused with %j", (url, message) => {
+    expect(issues({ prometheusUrl: url })).toEqual([{ path: "prometheusUrl", message }]);
+    expect(issues({ grafanaUrl: url })).toEqual([{ path: "grafanaUrl", message }]);
+  });
+
+  it("an @ in the path is no credential", () => {
+    expect(issues({ prometheusUrl: "http://prom:9090/@team" })).toEqual([]);
+  });
+
+  it("urlOrigin is what decides where credentials may go", () => {
+    expect(urlOrigin("HTTP://Prom:80/x")).toBe("http://prom");
+    expect(urlOrigin("https://prom:443")).toBe(urlOrigin("https://prom"));
+    expect(urlOrigin("https://prom:8443")).not.toBe(urlOrigin("https://prom"));
+    expect(urlOrigin("not a url")).toBeNull();
   });
 });
 

@@ -8,8 +8,10 @@ import { getDb, type Tx } from "@/lib/server/db";
 import { DuplicateError, HttpProblem, NotFoundError, ProblemType, ValidationError } from "@/lib/server/errors";
 import {
   DatasourceDto,
+  urlOrigin,
   type CreateDatasourceInput,
   type UpdateDatasourceInput,
+  type UpdatedDatasourceDto,
 } from "@/lib/schemas/datasource";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -62,8 +64,17 @@ export async function createDatasource(input: CreateDatasourceInput): Promise<Da
   }
 }
 
-/** Absent `authSecret` keeps the stored one, `""` clears it; switching to authKind "none" clears it too. */
-export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput): Promise<DatasourceDto> {
+/**
+ * Absent `authSecret` keeps the stored one, `""` clears it; switching to authKind "none" clears it too.
+ *
+ * A secret belongs to the server it was entered for: when prometheusUrl moves to another scheme,
+ * host or port and the request does not send the secret again, the stored one is dropped (never
+ * sent to the new host) and `credentialsDropped` says so. authKind stays, so the datasource reads
+ * as "bearer/basic, secret not set": it needs its credentials, rather than silently being a
+ * datasource without auth. A new path on the same origin (e.g. /prometheus) keeps the secret.
+ * The secret is only ever sent to prometheusUrl; traceUrl and grafanaUrl never carry it.
+ */
+export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput): Promise<UpdatedDatasourceDto> {
   const { authSecret, ...fields } = patch;
   const key = await getSecretKey();
   const db = await getDb();
@@ -72,17 +83,23 @@ export async function updateDatasource(idOrSlug: string, patch: UpdateDatasource
       const row = await findRow(tx, idOrSlug);
       if (!row) throw new NotFoundError("datasource", idOrSlug);
       const kind = fields.authKind ?? row.authKind;
+      const moved = fields.prometheusUrl !== undefined && urlOrigin(fields.prometheusUrl) !== urlOrigin(row.prometheusUrl);
+      const credentialsDropped = moved && authSecret === undefined && kind !== "none" && row.authSecretEnc !== null;
       let authSecretEnc: string | null;
-      if (kind === "none" || authSecret === "") authSecretEnc = null;
+      if (kind === "none" || authSecret === "" || credentialsDropped) authSecretEnc = null;
       else if (authSecret !== undefined) authSecretEnc = encryptSecret(key, authSecret);
       else authSecretEnc = row.authSecretEnc;
       if (authSecret) checkAuth(kind, authSecret);
-      else if (kind !== "none" && !authSecretEnc) checkAuth(kind, null);
+      // Choosing an auth kind, or clearing its secret, leaves nothing to authenticate with: refused.
+      // A datasource already waiting for its credentials (dropped earlier) can still be edited.
+      else if (kind !== "none" && !authSecretEnc && !credentialsDropped && (authSecret === "" || kind !== row.authKind))
+        checkAuth(kind, null);
       // A kept bearer token is no "user:password": switching to basic needs the secret again.
       else if (kind === "basic" && row.authKind !== "basic" && authSecret === undefined)
         throw new ValidationError([{ path: "authSecret", message: 'enter "user:password" when switching to basic auth' }]);
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      return toDatasourceDto(await tx.datasource.update({ where: { id: row.id }, data: { ...defined, authSecretEnc } }));
+      const saved = await tx.datasource.update({ where: { id: row.id }, data: { ...defined, authSecretEnc } });
+      return { ...toDatasourceDto(saved), credentialsDropped };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new DuplicateError("datasource", "slug", fields.slug ?? idOrSlug);
