@@ -3,6 +3,7 @@
 // cannot drift, and the UI and API clients parse what they receive with them.
 // Units: times are unix seconds (`…At`, `t`), durations are `…Seconds`, ratios are 0..1.
 import { z } from "zod";
+import { queryInt, queryTime } from "./query";
 import { SloWindow } from "./slo";
 
 const BurnWindow = z.enum(["5m", "30m", "1h", "2h", "6h", "1d", "3d"]);
@@ -113,19 +114,19 @@ export type SloStatusResponse = z.infer<typeof SloStatusResponse>;
 
 export const StatusQuery = z
   .object({
-    /** Evaluate as of this moment (unix seconds), for postmortems and reproducible checks. Default: now. */
-    at: z.coerce.number().finite().min(0).max(4_102_444_800).optional(),
+    /** Evaluate as of this moment (unix seconds or RFC 3339), for postmortems and reproducible checks. Default: now. */
+    at: queryTime.optional(),
     /** Include the burn-down across the window at this step, in seconds (min 60). */
-    burnDownStep: z.coerce.number().int().min(60).max(86_400).optional(),
+    burnDownStep: queryInt(60, 86_400).optional(),
   })
   .strict();
 
 export const TimeseriesQuery = z
   .object({
-    from: z.coerce.number().finite().min(0).max(4_102_444_800),
-    to: z.coerce.number().finite().min(0).max(4_102_444_800),
+    from: queryTime,
+    to: queryTime,
     /** Step in seconds; default picks ~240 points; raised to stay under 11,000 points. */
-    step: z.coerce.number().int().min(15).max(86_400).optional(),
+    step: queryInt(15, 86_400).optional(),
   })
   .strict()
   .refine((q) => q.to > q.from, { path: ["to"], message: "must be after from" })

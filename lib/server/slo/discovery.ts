@@ -2,6 +2,7 @@ import "server-only";
 // Discovery for pickers (services, operations, span kinds with request rates) on one datasource.
 // The producer profile is detected once per call (or pinned by the datasource).
 import { z } from "zod";
+import { queryInt, queryTime } from "@/lib/schemas/query";
 import { getDatasourceWithSecret } from "@/lib/server/catalogue/datasources";
 import { listOperations, listServices, listSpanKinds, type TrafficItem } from "@/lib/server/metrics/discovery";
 import { detectProfile } from "@/lib/server/metrics/profile";
@@ -13,9 +14,9 @@ export const DiscoveryQuery = z
     service: z.string().min(1).max(256).optional(),
     operation: z.string().min(1).max(512).optional(),
     /** Rate look-back in seconds (default 1 h, at most 7 d). */
-    lookback: z.coerce.number().int().min(60).max(7 * 86_400).optional(),
-    /** Evaluate as of this moment (unix seconds); default now. */
-    at: z.coerce.number().finite().min(0).max(4_102_444_800).optional(),
+    lookback: queryInt(60, 7 * 86_400).optional(),
+    /** Evaluate as of this moment (unix seconds or RFC 3339); default now. */
+    at: queryTime.optional(),
   })
   .strict();
 export type DiscoveryQuery = z.infer<typeof DiscoveryQuery>;
