@@ -2,16 +2,16 @@
 // Create or edit one datasource. The auth secret is write-only: the form shows whether one
 // is stored ("set"/"not set") and only sends a secret the user typed.
 import { useState, type FormEvent } from "react";
-import type { DatasourceDto } from "@/lib/schemas/datasource";
+import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasource";
 import { useSaveDatasource } from "@/lib/client/datasources/save";
-import { datasourceToForm, emptyDatasourceForm, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
+import { datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
 import { ApiError, describeError } from "@/lib/client/http";
 import { slugify } from "@/lib/client/slo-form";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { Field, inputClass, selectClass } from "../ui/field";
 
-export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto; onDone: (saved: DatasourceDto | null) => void }) {
+export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto; onDone: (saved: DatasourceDto | UpdatedDatasourceDto | null) => void }) {
   const [v, setV] = useState<DatasourceFormValues>(() => (existing ? datasourceToForm(existing) : emptyDatasourceForm()));
   const [errors, setErrors] = useState<DatasourceFormErrors>({});
   const [slugTouched, setSlugTouched] = useState(Boolean(existing));
@@ -48,6 +48,16 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
   };
 
   const secretState = existing?.hasAuthSecret ? "set" : "not set";
+  const dropping = secretWillBeDropped(v, existing);
+  const secretHint = dropping
+    ? "The URL now points at another host: saving removes the stored secret instead of sending it there. Type it here to use it with the new host."
+    : existing && needsCredentials(existing) && existing.authKind === v.authKind
+      ? "Not set: it was removed when the URL moved to another host, or never entered. Queries go out without credentials until you enter it."
+      : existing?.hasAuthSecret
+        ? "Stored and never shown. Leave empty to keep it; type to replace it."
+        : v.authKind === "basic"
+          ? "user:password, stored write-only."
+          : "The token, stored write-only.";
   return (
     <form onSubmit={submit} noValidate aria-label={existing ? `Edit datasource ${existing.name}` : "New datasource"} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
       <h2 className="text-sm font-semibold text-zinc-900">{existing ? `Edit “${existing.name}”` : "New datasource"}</h2>
@@ -59,7 +69,7 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
         <Field id={id("slug")} label="Slug" error={errors.slug} hint="Lowercase, used in exports and alert labels.">
           {input("slug", { className: "font-mono", maxLength: 63, onInput: () => setSlugTouched(true) })}
         </Field>
-        <Field id={id("prometheusUrl")} label="Prometheus URL" error={errors.prometheusUrl} hint="Any Prometheus-compatible API: Prometheus, Mimir, Thanos, VictoriaMetrics." className="sm:col-span-2">
+        <Field id={id("prometheusUrl")} label="Prometheus URL" error={errors.prometheusUrl} hint="Any Prometheus-compatible API: Prometheus, Mimir, Thanos, VictoriaMetrics. Credentials go under Authentication, not in the URL." className="sm:col-span-2">
           {input("prometheusUrl", { type: "url", placeholder: "http://prometheus:9090", className: "font-mono" })}
         </Field>
         <Field id={id("pathPrefix")} label="Path prefix" error={errors.pathPrefix} hint="Put before /api/v1, e.g. /prometheus for Mimir. Usually empty.">
@@ -80,7 +90,7 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
             id={id("authSecret")}
             label={<>Secret <span className="font-normal text-zinc-500">({secretState})</span></>}
             error={errors.authSecret}
-            hint={existing?.hasAuthSecret ? "Stored and never shown. Leave empty to keep it; type to replace it." : v.authKind === "basic" ? "user:password, stored write-only." : "The token, stored write-only."}
+            hint={<span className={dropping ? "font-medium text-amber-800" : undefined}>{secretHint}</span>}
           >
             {input("authSecret", { type: "password", autoComplete: "new-password", placeholder: existing?.hasAuthSecret ? "••••••••" : "" })}
           </Field>

@@ -1,7 +1,8 @@
 "use client";
 // /settings: the datasources SLOs read from, and the form to add or change one.
 import { useState } from "react";
-import type { DatasourceDto } from "@/lib/schemas/datasource";
+import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasource";
+import { needsCredentials, savedNotice } from "@/lib/client/datasource-form";
 import { useDatasources } from "@/lib/client/datasources/list";
 import { describeError } from "@/lib/client/http";
 import { Button } from "../ui/button";
@@ -16,11 +17,11 @@ const producer = { auto: "auto-detect", tempo: "Tempo", otel: "OTel connector" }
 export function DatasourceSettings() {
   const q = useDatasources();
   const [editing, setEditing] = useState<DatasourceDto | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<ReturnType<typeof savedNotice> | null>(null);
 
-  const done = (d: DatasourceDto | null) => {
+  const done = (d: DatasourceDto | UpdatedDatasourceDto | null) => {
     setEditing(null);
-    setSaved(d ? `Saved “${d.name}”.` : null);
+    setSaved(d ? savedNotice(d) : null);
   };
 
   return (
@@ -36,7 +37,7 @@ export function DatasourceSettings() {
           </Button>
         ) : null}
       </div>
-      <div aria-live="polite">{saved ? <Callout tone="info" title={saved} /> : null}</div>
+      <div aria-live="polite">{saved ? <Callout tone={saved.tone} title={saved.title}>{saved.detail}</Callout> : null}</div>
       {editing !== null ? <DatasourceForm key={editing === "new" ? "new" : editing.id} existing={editing === "new" ? undefined : editing} onDone={done} /> : null}
       {q.isPending ? (
         <TableSkeleton rows={2} cols={4} />
@@ -60,7 +61,12 @@ export function DatasourceSettings() {
               </div>
               <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-600">
                 <div><dt className="inline text-zinc-500">Producer: </dt><dd className="inline">{producer[d.producerProfile]}</dd></div>
-                <div><dt className="inline text-zinc-500">Auth: </dt><dd className="inline">{d.authKind === "none" ? "none" : `${d.authKind}, secret ${d.hasAuthSecret ? "set" : "not set"}`}</dd></div>
+                <div>
+                  <dt className="inline text-zinc-500">Auth: </dt>
+                  <dd className={needsCredentials(d) ? "inline font-medium text-amber-800" : "inline"}>
+                    {d.authKind === "none" ? "none" : `${d.authKind}, secret ${d.hasAuthSecret ? "set" : "not set: enter it again"}`}
+                  </dd>
+                </div>
                 <div><dt className="inline text-zinc-500">Traces: </dt><dd className="inline">{d.traceBackend === "none" ? "none" : d.traceBackend}</dd></div>
                 {d.tenant ? <div><dt className="inline text-zinc-500">Tenant: </dt><dd className="inline">{d.tenant}</dd></div> : null}
               </dl>

@@ -1,7 +1,7 @@
 // The datasource form's values and their mapping to the API input. The auth secret is
 // write-only: the API only says whether one is set, so an empty secret field on edit means
 // "keep the current one". Pure, no I/O.
-import { CreateDatasourceInput, type DatasourceDto, type UpdateDatasourceInput } from "@/lib/schemas/datasource";
+import { CreateDatasourceInput, urlOrigin, type DatasourceDto, type UpdateDatasourceInput, type UpdatedDatasourceDto } from "@/lib/schemas/datasource";
 
 export type DatasourceFormValues = {
   name: string;
@@ -94,4 +94,29 @@ export function validateDatasourceForm(
   for (const [k, val] of Object.entries(r.data))
     if (k === "authSecret" || (existing as Record<string, unknown>)[k] !== val) patch[k] = val;
   return { patch: patch as UpdateDatasourceInput, errors };
+}
+
+/** An auth kind without its secret: queries go out unauthenticated until one is entered. */
+export const needsCredentials = (d: Pick<DatasourceDto, "authKind" | "hasAuthSecret">) => d.authKind !== "none" && !d.hasAuthSecret;
+
+/**
+ * While editing: saving would drop the stored secret, because the Prometheus URL now points at
+ * another scheme, host or port and no secret was typed (the server never sends a secret to a
+ * host it was not entered for). Shown before saving, so the user can type it again.
+ */
+export function secretWillBeDropped(v: DatasourceFormValues, existing?: DatasourceDto): boolean {
+  if (!existing?.hasAuthSecret || v.authKind === "none" || v.authSecret !== "" || v.clearSecret) return false;
+  const next = urlOrigin(v.prometheusUrl.trim());
+  return next !== null && next !== urlOrigin(existing.prometheusUrl);
+}
+
+/** The settings page's notice after a save, in words; a dropped secret is a warning. */
+export function savedNotice(d: DatasourceDto | UpdatedDatasourceDto): { tone: "info" | "warning"; title: string; detail?: string } {
+  if ("credentialsDropped" in d && d.credentialsDropped)
+    return {
+      tone: "warning",
+      title: `Saved “${d.name}”; its stored secret was removed.`,
+      detail: "The Prometheus URL now points at another host, so the secret entered for the old one is not sent there. Edit the datasource and enter the secret again if the new host needs it.",
+    };
+  return { tone: "info", title: `Saved “${d.name}”.` };
 }

@@ -1,6 +1,6 @@
 // POST /api/datasources and PATCH /api/datasources/[id] – the settings form saves through one hook.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { DatasourceDto, type CreateDatasourceInput, type UpdateDatasourceInput } from "@/lib/schemas/datasource";
+import { DatasourceDto, UpdatedDatasourceDto, type CreateDatasourceInput, type UpdateDatasourceInput } from "@/lib/schemas/datasource";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 
@@ -8,7 +8,7 @@ export const createDatasource = (input: CreateDatasourceInput) =>
   apiFetch("/api/datasources", DatasourceDto, { method: "POST", body: input });
 
 export const updateDatasource = (id: string, input: UpdateDatasourceInput) =>
-  apiFetch(`/api/datasources/${encodeURIComponent(id)}`, DatasourceDto, { method: "PATCH", body: input });
+  apiFetch(`/api/datasources/${encodeURIComponent(id)}`, UpdatedDatasourceDto, { method: "PATCH", body: input });
 
 export type SaveDatasource =
   | { mode: "create"; input: CreateDatasourceInput }
