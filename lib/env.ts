@@ -38,13 +38,20 @@ const EnvSchema = z.object({
   SIGHTLINE_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
   /** Where the embedded PostgreSQL and the generated key live. */
   SIGHTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().min(1).default(".data")),
-  /** Per-request timeout for Prometheus-compatible backends, in milliseconds. */
+  /** As root with a private data dir: where the embedded PostgreSQL's binaries and data go instead. */
+  SIGHTLINE_PG_RELOCATE_DIR: z.preprocess(emptyAsUnset, z.string().min(1).default("/var/lib/sightline")),
+  /** Timeout of one call (each attempt) to a Prometheus-compatible backend, in milliseconds. */
   SIGHTLINE_QUERY_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(300_000).default(15_000)),
+  /** One API request's budget across all its backend calls and retries, in milliseconds (answered 504 when spent). */
+  SIGHTLINE_REQUEST_DEADLINE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(200).max(600_000).default(20_000)),
+  /** Most bytes read from one backend answer (an answer over it is a 502). */
+  SIGHTLINE_MAX_ANSWER_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64 * 1024).max(1024 ** 3).default(16 * 1024 ** 2)),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR"> & {
-  /** Absolute path. */
+export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR" | "SIGHTLINE_PG_RELOCATE_DIR"> & {
+  /** Absolute paths. */
   SIGHTLINE_DATA_DIR: string;
+  SIGHTLINE_PG_RELOCATE_DIR: string;
 };
 
 export class EnvError extends Error {
@@ -61,5 +68,9 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`invalid environment:\n  ${lines.join("\n  ")}`);
   }
-  return { ...parsed.data, SIGHTLINE_DATA_DIR: path.resolve(parsed.data.SIGHTLINE_DATA_DIR) };
+  return {
+    ...parsed.data,
+    SIGHTLINE_DATA_DIR: path.resolve(parsed.data.SIGHTLINE_DATA_DIR),
+    SIGHTLINE_PG_RELOCATE_DIR: path.resolve(parsed.data.SIGHTLINE_PG_RELOCATE_DIR),
+  };
 }

@@ -6,9 +6,10 @@
 // Re-runs reuse what they can; Ctrl-C (SIGINT/SIGTERM) stops everything this command started.
 //
 // Options: --profile tempo|otel (default tempo), --days N (history, default 30), --seed S,
-// --rebuild (new history), --no-app (everything but Next.js). Env: PORT (app, default 3000),
+// --rebuild (new history), --reset (delete all demo data and the embedded PostgreSQL first),
+// --no-app (everything but Next.js). Env: PORT (app, default 3000),
 // HOST (default 127.0.0.1), DEMO_PROMETHEUS_PORT (9090), DEMO_WORLD_PORT (3200).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -20,6 +21,7 @@ import { ensureHistory } from "./demo/history-setup";
 import { buildNext, buildReason, startNext } from "./demo/next-app";
 import { choosePort, startChild, stopChild, waitUntil, type Child } from "./demo/processes";
 import { ensurePrometheus, startPrometheus } from "./demo/prometheus";
+import { resetDemo } from "./demo/reset";
 import { demoPaths, profileById } from "./demo/state";
 import { startWorldServer, type WorldServer } from "./demo/world-server";
 
@@ -28,6 +30,7 @@ const Args = z.object({
   days: z.coerce.number().int().min(3).max(90).default(30),
   seed: z.string().min(1).max(64).default("handy-site-corp"),
   rebuild: z.boolean().default(false),
+  reset: z.boolean().default(false),
   app: z.boolean().default(true),
 });
 
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--rebuild") raw.rebuild = true;
+    else if (a === "--reset") raw.reset = true;
     else if (a === "--no-app") raw.app = false;
     else if (/^--(profile|days|seed)$/.test(a)) raw[a.slice(2)] = argv[++i];
     else if (/^--(profile|days|seed)=/.test(a)) raw[a.slice(2, a.indexOf("="))] = a.slice(a.indexOf("=") + 1);
@@ -115,6 +119,8 @@ async function main() {
   const paths = demoPaths(demoDir, profile);
   mkdirSync(demoDir, { recursive: true });
   await replacePrevious();
+  if (args.reset) await phase("reset (demo data and the embedded PostgreSQL)", () => resetDemo(log));
+  mkdirSync(demoDir, { recursive: true });
   writeFileSync(pidFile, String(process.pid));
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(0));
 
@@ -198,13 +204,23 @@ async function main() {
       appUrl ? `  App          ${appUrl}` : "  App          not started (--no-app)",
       `  Prometheus   ${prometheus.url}   (data ${path.relative(root, paths.prometheusData)})`,
       `  World/Tempo  ${world.url}/metrics   ${world.url}/api/traces/<id>`,
-      `  Database     embedded PostgreSQL under .data/pg (or DATABASE_URL)`,
+      `  Database     ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL, data in ${embeddedDataDir()}`}`,
       `  Logs         ${path.relative(root, logDir)}/`,
       "  In the history:",
       ...events.map((e) => `    ${e.startMs > 0 ? new Date(e.startMs).toISOString().slice(0, 16).replace("T", " ") : ""} UTC  ${e.title}`),
       "Press Ctrl-C to stop everything.",
     ].join("\n"),
   );
+}
+
+/** Where the embedded cluster's data is (after a relocation: the real place, see lib/server/embedded-pg). */
+function embeddedDataDir(): string {
+  const link = path.join(root, ".data", "pg");
+  try {
+    return lstatSync(link).isSymbolicLink() ? `${readlinkSync(link)} (.data/pg links there)` : path.relative(root, link);
+  } catch {
+    return path.relative(root, link);
+  }
 }
 
 main().catch(async (err) => {

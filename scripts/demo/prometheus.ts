@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { httpOk, startChild, waitUntil, type Child } from "./processes";
+import { diagnosePrometheus } from "./prometheus-diagnose";
 
 export interface PrometheusTools {
   prometheus: string;
@@ -82,7 +83,11 @@ export async function startPrometheus(opts: {
     ],
     { logDir: opts.logDir },
   );
-  await waitUntil("Prometheus", () => httpOk(`${url}/-/ready`), { timeoutMs: 120_000, child });
+  await waitUntil("Prometheus", () => httpOk(`${url}/-/ready`), {
+    timeoutMs: 120_000,
+    child,
+    explain: (output) => diagnosePrometheus(output, { port: opts.port, dataDir: opts.dataDir, configFile, logFile: child.logFile }),
+  });
   return { child, url };
 }
 
