@@ -200,8 +200,22 @@ describe("PATCH /api/slos/[id]", () => {
     const { body: v1 } = await create({ operation: "GET /a(" });
     const res = await call(item.PATCH, { method: "PATCH", params: { id: v1.id }, json: { version: 1, operationMatch: "regex" } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ path: "operation", message: "not a valid regular expression" }]);
+    expect(res.body.errors).toEqual([{ path: "operation", message: "not a valid Prometheus (RE2) regular expression: missing closing ) at `GET /a(`" }]);
     expect((await call(item.GET, { params: { id: v1.id } })).body.operationMatch).toBe("exact");
+  });
+
+  // Issue 15, finding 7: JavaScript's RegExp let a lookahead in (every status then a 502) and kept (?i) out.
+  it("judges regex operations and matchers as Prometheus (RE2) does, on create and on PATCH", async () => {
+    const bad = await create({ operationMatch: "regex", operation: "Place(?=Order)Order" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ path: "operation", message: "lookahead (?=…) is not supported by Prometheus (RE2)" }]);
+    expect((await rowCounts(db().url)).slos).toBe(0);
+
+    const ok = await create({ operationMatch: "regex", operation: "(?i)placeorder" });
+    expect(ok.status).toBe(201);
+    const res = await call(item.PATCH, { method: "PATCH", params: { id: ok.body.id }, json: { version: 1, extraMatchers: [{ label: "http_route", op: "=~", value: "/a(?!b)" }] } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ path: "extraMatchers.0.value", message: "negative lookahead (?!…) is not supported by Prometheus (RE2)" }]);
   });
 
   it("answers 409 for a slug taken by another SLO, and 404 for an unknown SLO", async () => {
