@@ -48,9 +48,9 @@ interface Holder {
 function startHolder(co: string, env: Record<string, string>, user?: { uid: number; gid: number }): Holder {
   const child = spawn(path.join(co, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/demo/postgres-holder.ts"], {
     cwd: co,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: user ? "/tmp" : (process.env.HOME ?? "/root"), ...env },
+    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: user ? "/tmp" : (process.env.HOME ?? "/root"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
-    ...user,
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
   });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
