@@ -4,21 +4,13 @@
 // Units: times are unix seconds (`…Seconds`), durations `…Seconds`, ratios 0..1. Formulas:
 // docs/suggestion-and-backtest.md.
 import { z } from "zod";
+import { promRegexProblem } from "./regex";
 import { LabelMatcher, OperationMatch, SloWindow, SpanKind } from "./slo";
 
 const ratio = z.number().min(0).max(1);
 const objective = z.number().finite().gt(0).lt(1);
 const unixSeconds = z.number().finite().min(0).max(4_102_444_800);
 const DAY = 86_400;
-
-const validRegex = (v: string) => {
-  try {
-    new RegExp(v);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Which spans an SLO counts: the selection half of an SLO definition (no target, no bookkeeping). */
 export const SloSelectionInput = z
@@ -32,7 +24,10 @@ export const SloSelectionInput = z
     countErrorsAsBad: z.boolean().default(false),
   })
   .strict()
-  .refine((s) => s.operationMatch !== "regex" || validRegex(s.operation), { path: ["operation"], message: "not a valid regular expression" });
+  .superRefine((s, ctx) => {
+    const problem = s.operationMatch === "regex" ? promRegexProblem(s.operation) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
+  });
 export type SloSelectionInput = z.infer<typeof SloSelectionInput>;
 
 /** A time range [startSeconds, endSeconds), e.g. a brushed known-bad period. */
@@ -245,8 +240,49 @@ export const SuggestResult = z.object({
 });
 export type SuggestResult = z.infer<typeof SuggestResult>;
 
-/** Response of POST /api/suggest: the engine's result plus what was sent to the backend. */
+/**
+ * The history view's time series (one point per step of the baseline, hourly by default; the
+ * server coarsens it for long baselines). Percentiles are bucket-resolution estimates: the rank's
+ * bucket is found from the cumulative counts and the value interpolated linearly inside it, as
+ * histogram_quantile does; null without traffic, and capped at the highest finite boundary.
+ */
+export const SuggestHistoryPoint = z.object({
+  startSeconds: z.number(),
+  /** Requests in this step; null = no samples (a gap), 0 = no traffic. */
+  total: z.number().nullable(),
+  p50Seconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+  p99Seconds: z.number().nullable(),
+});
+export const SuggestHistory = z.object({
+  stepSeconds: z.number(),
+  points: z.array(SuggestHistoryPoint),
+});
+
+/** What the backend holds for the selection: the baseline is bounded by its oldest sample. */
+export const SuggestDataRange = z.object({
+  /** Oldest sample of the selection's series the backend still holds (unix seconds); null when none. */
+  oldestSampleSeconds: z.number().nullable(),
+  /** The baseline asked for, before it was clipped to the data. */
+  requested: TimeRange,
+  clipped: z.boolean(),
+});
+
+/** The selection as the backend sees it (layout reader, both producers). */
+export const SuggestSelectionFacts = z.object({
+  profile: z.object({ id: z.string(), histogram: z.string(), unit: z.enum(["seconds", "milliseconds"]) }),
+  seriesCount: z.number().int(),
+  /** Distinct bucket layouts among the series (mixed when > 1). */
+  layoutCount: z.number().int(),
+  /** Real boundaries common to every series, in seconds, ascending (+Inf excluded). */
+  boundariesSeconds: z.array(z.number()),
+});
+
+/** Response of POST /api/suggest: the engine's result plus the history view and what was sent to the backend. */
 export const SuggestResponse = SuggestResult.extend({
+  history: SuggestHistory,
+  dataRange: SuggestDataRange,
+  selectionFacts: SuggestSelectionFacts,
   source: z.object({ queries: z.array(z.string()) }),
 });
 export type SuggestResponse = z.infer<typeof SuggestResponse>;
