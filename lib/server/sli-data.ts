@@ -6,16 +6,17 @@ import "server-only";
 // concurrently). Empty answers are zero traffic (0/0), never an error: the engine says "no data".
 import { decideFit, isMixed, type FitDecision } from "@/lib/promql/buckets";
 import { fromProducerUnit, type ProducerProfile } from "@/lib/promql/profiles";
-import { render } from "@/lib/promql/ast";
-import { lastSampleWithinQuery, PART_LABEL, type SloSelection } from "@/lib/promql/slo-queries";
+import { PART_LABEL, type SloSelection } from "@/lib/promql/slo-queries";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import type { ProducerProfileSetting } from "@/lib/schemas/datasource";
 import { BURN_WINDOWS, type BurnWindow, type CountPair, type CountStep, type SliInputs } from "@/lib/slo/types";
 import { resolveWindow } from "@/lib/slo/window";
 import type { MetricsSource } from "./metrics/client";
 import { readLayout } from "./metrics/layout";
+import { capWarnings, MAX_RESPONSE_WARNINGS } from "./metrics/limits";
 import { detectProfile } from "./metrics/profile";
 import type { MetricsError } from "./metrics/result";
+import { findLastSample } from "./sli-data/freshness";
 import { pairOf, planCounts, planHead, planSteps, readParts, type StepPlan } from "./sli-data/plan";
 
 export type SloForSli = SloSelection & Pick<CreateSloInput, "thresholdSeconds" | "objective" | "window" | "minEvents">;
@@ -100,9 +101,14 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
   if (counts.good > counts.total)
     warnings.push(`good (${counts.good}) exceeds total (${counts.total}): series were scraped at different moments or selections differ`);
 
-  const lastSampleAt = values.get("last") ?? (await findLastSample(source, slo, profile, window.durationSeconds, at, queries));
-  if (lastSampleAt !== null && !values.has("last"))
-    warnings.push(`no sample in the last 5 minutes; newest at ${new Date(lastSampleAt * 1000).toISOString()}`);
+  let lastSampleAt = values.get("last") ?? null;
+  if (lastSampleAt === null) {
+    const found = await findLastSample(source, { slo, profile, windowSeconds: window.durationSeconds, atSeconds: at, noSeriesInWindow: assumed });
+    queries.push(...found.queries);
+    if (found.warning) warnings.push(found.warning);
+    lastSampleAt = found.atSeconds;
+    if (lastSampleAt !== null) warnings.push(`no sample in the last 5 minutes; newest at ${new Date(lastSampleAt * 1000).toISOString()}`);
+  }
 
   let steps: CountStep[] | null = null;
   if (stepPlan) {
@@ -128,7 +134,7 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
     meta: {
       profile: { id: profile.id, histogram: profile.histogram, unit: profile.unit },
       queries,
-      warnings,
+      warnings: capWarnings(warnings, MAX_RESPONSE_WARNINGS),
       layout: {
         seriesCount: layout.seriesCount,
         mixed: isMixed(layout),
@@ -142,19 +148,6 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
       },
     },
   };
-}
-
-/** How far back freshness looks when the last 5 minutes hold no sample ("no data for N hours"). */
-const FRESHNESS_MAX_LOOKBACK_SECONDS = 7 * 86_400;
-
-/** Newest sample within the window (at most 7 days back); null when none or when the look-up fails (freshness is advisory). */
-async function findLastSample(source: MetricsSource, slo: SloForSli, profile: ProducerProfile, windowSeconds: number, at: number, queries: string[]) {
-  const range = Math.min(Math.max(windowSeconds, 3600), FRESHNESS_MAX_LOOKBACK_SECONDS);
-  const q = render(lastSampleWithinQuery(slo, profile, range));
-  queries.push(q);
-  const r = await source.query(q, at);
-  const v = r.ok ? r.value.samples[0]?.value : undefined;
-  return v !== undefined && Number.isFinite(v) ? v : null;
 }
 
 function stepsFromRange(series: { labels: Record<string, string>; points: { t: number; v: number }[] }[], at: number, plan: StepPlan): CountStep[] {

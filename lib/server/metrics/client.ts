@@ -2,6 +2,7 @@ import "server-only";
 // MetricsSource: the small interface every Prometheus-compatible backend (Prometheus, Mimir, Thanos,
 // VictoriaMetrics) sits behind; they differ only in config (ARCHITECTURE.md §4). It accepts only
 // PromQL made by lib/promql's render(), so no request can carry PromQL from a browser.
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { PromQL } from "@/lib/promql/ast";
 import { planRange, type RangePlan } from "@/lib/promql/step";
@@ -33,6 +34,8 @@ export interface RangeResult {
 export interface MetricsSource {
   /** Base URL + prefix, for messages and logs (no credentials). */
   readonly endpoint: string;
+  /** Same for two sources that see the same data (endpoint, tenant, a hash of the credentials): keys shared caches. */
+  readonly cacheKey: string;
   query(expr: PromQL, atSeconds: number): Promise<Result<InstantResult>>;
   queryRange(expr: PromQL, startSeconds: number, endSeconds: number, stepSeconds?: number, opts?: { align?: boolean }): Promise<Result<RangeResult>>;
   queryExemplars(expr: PromQL, startSeconds: number, endSeconds: number): Promise<Result<ExemplarSeries[]>>;
@@ -49,6 +52,8 @@ const ts = (s: number) => String(Math.round(s * 1000) / 1000);
 export function createMetricsSource(cfg: MetricsSourceConfig): MetricsSource {
   const endpoint = endpointOf(cfg);
   const name = cfg.displayName ?? "Prometheus";
+  // Hashed: the key lives in long-lived maps and must not hold a credential in clear.
+  const cacheKey = [endpoint, cfg.tenant ?? "", createHash("sha256").update(JSON.stringify(cfg.auth ?? {})).digest("base64url").slice(0, 22)].join("\n");
 
   async function call<S extends z.ZodType>(method: "GET" | "POST", path: string, params: URLSearchParams, schema: S) {
     const r = await callApi(cfg, method, path, params);
@@ -63,6 +68,7 @@ export function createMetricsSource(cfg: MetricsSourceConfig): MetricsSource {
 
   return {
     endpoint,
+    cacheKey,
 
     async query(expr, atSeconds) {
       const r = await call("POST", "query", new URLSearchParams({ query: expr, time: ts(atSeconds) }), QueryData);

@@ -7,7 +7,7 @@ import "server-only";
 // typed error written for a human.
 import { Envelope } from "./schemas";
 import { fail, ok, type MetricsError, type Result } from "./result";
-import { capWarnings, clip, DEFAULT_MAX_ANSWER_BYTES, formatBytes, readCapped, redirectTarget, seconds, type Deadline } from "./limits";
+import { capWarnings, clip, DEFAULT_MAX_ANSWER_BYTES, formatBytes, MAX_ANSWER_WARNINGS, readCapped, redirectTarget, seconds, type Deadline } from "./limits";
 
 export { deadlineIn, type Deadline } from "./limits";
 
@@ -150,7 +150,7 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
   }
   if (status < 200 || status >= 300)
     return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with a success body`, status) };
-  const warnings = capWarnings([...(env.data.warnings ?? []), ...(env.data.infos ?? [])], name);
+  const warnings = capWarnings([...(env.data.warnings ?? []), ...(env.data.infos ?? [])], MAX_ANSWER_WARNINGS, name);
   return { retry: false, result: ok({ data: env.data.data, warnings }) };
 }
 

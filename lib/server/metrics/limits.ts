@@ -17,8 +17,9 @@ export const deadlineIn = (budgetMs: number, nowMs = Date.now()): Deadline => ({
 export const DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 /** Longest quote of backend text in a message. */
 export const MAX_QUOTE_CHARS = 200;
-/** Warnings passed on per answer (and per API response), each quoted short. */
-export const MAX_WARNINGS = 10;
+/** Warnings passed on per backend answer, and per API response (several answers plus Sightline's own). */
+export const MAX_ANSWER_WARNINGS = 10;
+export const MAX_RESPONSE_WARNINGS = 20;
 
 export const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
 
@@ -42,9 +43,9 @@ export function clip(text: string, max = MAX_QUOTE_CHARS): string {
 }
 
 /** At most `max` warnings, each clipped; the rest counted in one closing line. */
-export function capWarnings(warnings: readonly string[], from: string, max = MAX_WARNINGS): string[] {
+export function capWarnings(warnings: readonly string[], max: number, from?: string): string[] {
   const kept = warnings.slice(0, max).map((w) => clip(w));
-  if (warnings.length > max) kept.push(`… and ${warnings.length - max} more warnings from ${from}`);
+  if (warnings.length > max) kept.push(`… and ${warnings.length - max} more warnings${from ? ` from ${from}` : ""}`);
   return kept;
 }
 

@@ -9,6 +9,8 @@ import { goodQuery, PART_LABEL, taggedUnion, totalQuery } from "@/lib/promql/slo
 import type { SloTimeseriesResponse } from "@/lib/schemas/status";
 import { getSloWithDatasource } from "@/lib/server/catalogue/slo-queries";
 import { readLayout } from "@/lib/server/metrics/layout";
+import type { MetricsSource } from "@/lib/server/metrics/client";
+import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
 import { detectProfile } from "@/lib/server/metrics/profile";
 import { backendProblem, metricsSourceFor } from "./source";
 
@@ -20,10 +22,21 @@ export interface TimeseriesOptions {
 
 export async function sloTimeseries(idOrSlug: string, opts: TimeseriesOptions): Promise<SloTimeseriesResponse> {
   const { slo, datasource: ds } = await getSloWithDatasource(idOrSlug);
-  const source = metricsSourceFor(ds);
+  // One source for the whole request, re-queries included: they share its deadline.
+  return readTimeseries(metricsSourceFor(ds), slo, ds.producerProfile, opts);
+}
+
+type LoadedSlo = Awaited<ReturnType<typeof getSloWithDatasource>>;
+
+async function readTimeseries(
+  source: MetricsSource,
+  slo: LoadedSlo["slo"],
+  producerProfile: LoadedSlo["datasource"]["producerProfile"],
+  opts: TimeseriesOptions,
+): Promise<SloTimeseriesResponse> {
   const { fromSeconds: from, toSeconds: to } = opts;
 
-  const detected = await detectProfile(source, { setting: ds.producerProfile, service: slo.service, startSeconds: from, endSeconds: to });
+  const detected = await detectProfile(source, { setting: producerProfile, service: slo.service, startSeconds: from, endSeconds: to });
   if (!detected.ok) throw backendProblem(detected.error);
   const profile = detected.value.profile;
   const read = await readLayout(source, slo, profile, from, to);
@@ -44,7 +57,7 @@ export async function sloTimeseries(idOrSlug: string, opts: TimeseriesOptions): 
   const { plan } = r.value;
   if (plan.stepSeconds !== planStep) {
     // The client asked for more than 11,000 points: re-query with the raised step so each point still covers exactly one step.
-    return sloTimeseries(idOrSlug, { ...opts, stepSeconds: plan.stepSeconds });
+    return readTimeseries(source, slo, producerProfile, { ...opts, stepSeconds: plan.stepSeconds });
   }
   warnings.push(...r.value.warnings);
 
@@ -59,5 +72,5 @@ export async function sloTimeseries(idOrSlug: string, opts: TimeseriesOptions): 
     const good = Math.min(byTag.get("good")?.get(t) ?? 0, total);
     points.push({ t, good, total, sli: total > 0 ? good / total : null, requestsPerSecond: total / plan.stepSeconds });
   }
-  return { from: plan.startSeconds, to: plan.endSeconds, stepSeconds: plan.stepSeconds, exact: decision.fit.kind === "exact", points, warnings };
+  return { from: plan.startSeconds, to: plan.endSeconds, stepSeconds: plan.stepSeconds, exact: decision.fit.kind === "exact", points, warnings: capWarnings(warnings, MAX_RESPONSE_WARNINGS) };
 }
