@@ -6,7 +6,7 @@ import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasour
 import { useSaveDatasource } from "@/lib/client/datasources/save";
 import { datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
 import { ApiError, describeError } from "@/lib/client/http";
-import { slugify } from "@/lib/client/slo-form";
+import { slugify } from "@/lib/client/slugify";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { Field, inputClass, selectClass } from "../ui/field";

@@ -1,6 +1,6 @@
 "use client";
 // Catalogue filters. Each change rewrites the URL (page back to 1), which is the only state.
-import { SloStatus } from "@/lib/schemas/slo";
+import { SloStatus } from "@/lib/schemas/slo-dto";
 import { statusLabel } from "@/lib/client/format";
 import type { SloSearch } from "@/lib/client/slo-search-params";
 import { useDebouncedText } from "@/lib/client/use-debounced-text";

@@ -1,6 +1,6 @@
 // Words for revision history entries: field names people recognise, values in display units.
 // Pure, no I/O.
-import { SloWindow, windowLabel } from "@/lib/schemas/slo";
+import { SloWindow, windowLabel } from "@/lib/schemas/slo-dto";
 import { formatObjective, formatThresholdMs } from "./format";
 
 export const fieldLabels: Record<string, string> = {

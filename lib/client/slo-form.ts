@@ -51,17 +51,9 @@ export function valueToWindow(v: string): SloWindow | undefined {
   return m ? { kind: "rolling", days: Number(m[1]) } : undefined;
 }
 
-/** "Checkout API – p99 latency!" → "checkout-api-p99-latency". */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63)
-    .replace(/-+$/, "");
-}
+// Re-exported: the SLO form's callers know it from here; the datasource form imports ./slugify
+// directly so the settings page does not load the SLO schema (and its RE2 parser).
+export { slugify } from "./slugify";
 
 export const emptySloForm = (datasourceId = ""): SloFormValues => ({
   name: "",

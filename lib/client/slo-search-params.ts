@@ -2,7 +2,7 @@
 // that parses it and the client component that writes it, so a filtered view is a link
 // anyone can open. Unknown or malformed values are dropped rather than failing the page.
 // Pure, no I/O.
-import { SloStatus } from "@/lib/schemas/slo";
+import { SloStatus } from "@/lib/schemas/slo-dto";
 import type { SloListQuery } from "./slos/list";
 
 export const SLO_PAGE_SIZE = 25;

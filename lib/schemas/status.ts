@@ -4,7 +4,7 @@
 // Units: times are unix seconds (`…At`, `t`), durations are `…Seconds`, ratios are 0..1.
 import { z } from "zod";
 import { queryInt, queryTime } from "./query";
-import { SloWindow } from "./slo";
+import { SloWindow } from "./slo-dto";
 
 const BurnWindow = z.enum(["5m", "30m", "1h", "2h", "6h", "1d", "3d"]);
 const ratio = z.number().min(0).max(1);

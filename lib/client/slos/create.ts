@@ -1,6 +1,7 @@
 // POST /api/slos – create an SLO; 409 on a duplicate slug, 422 on invalid fields.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { SloDto, type CreateSloInput } from "@/lib/schemas/slo";
+import { SloDto } from "@/lib/schemas/slo-dto";
+import type { CreateSloInput } from "@/lib/schemas/slo";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 

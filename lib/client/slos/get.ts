@@ -1,6 +1,6 @@
 // GET /api/slos/[id] – one SLO by id or slug.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { SloDto } from "@/lib/schemas/slo";
+import { SloDto } from "@/lib/schemas/slo-dto";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 

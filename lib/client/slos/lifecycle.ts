@@ -1,6 +1,6 @@
 // POST /api/slos/[id]/archive and /restore – both carry the version the user saw.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { SloDto } from "@/lib/schemas/slo";
+import { SloDto } from "@/lib/schemas/slo-dto";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 

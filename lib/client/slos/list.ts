@@ -1,7 +1,8 @@
 // GET /api/slos – the catalogue page's table.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { SloDto, type ListSlosQuery } from "@/lib/schemas/slo";
+import { SloDto } from "@/lib/schemas/slo-dto";
+import type { ListSlosQuery } from "@/lib/schemas/slo";
 import { apiFetch, queryString } from "../http";
 import { queryKeys } from "../query-keys";
 

@@ -1,7 +1,7 @@
 // GET /api/slos/[id]/revisions – who changed what and when, newest first.
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { SloRevisionDto } from "@/lib/schemas/slo";
+import { SloRevisionDto } from "@/lib/schemas/slo-dto";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 

@@ -1,6 +1,7 @@
 // PATCH /api/slos/[id] – partial update guarded by `version` (409 when someone saved first).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { SloDto, type UpdateSloInput } from "@/lib/schemas/slo";
+import { SloDto } from "@/lib/schemas/slo-dto";
+import type { UpdateSloInput } from "@/lib/schemas/slo";
 import { apiFetch } from "../http";
 import { queryKeys } from "../query-keys";
 
