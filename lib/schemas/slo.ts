@@ -48,11 +48,15 @@ export const CreateSloInput = z
   .object(SloFields)
   .strict()
   // `operation` is a regex only under operationMatch "regex", so it is judged with its neighbour here
-  // (PATCH re-validates the merged SLO through this schema).
-  .superRefine((v, ctx) => {
-    const problem = v.operationMatch === "regex" ? promRegexProblem(v.operation) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
-  });
+  // (PATCH re-validates the merged SLO through this schema). `when` runs it even while other fields
+  // are wrong, so a form shows every problem at once; it needs only these two fields to be valid.
+  .superRefine(
+    (v, ctx) => {
+      const problem = v.operationMatch === "regex" ? promRegexProblem(v.operation) : null;
+      if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
+    },
+    { when: (p) => typeof p.value === "object" && p.value !== null && !p.issues.some((i) => i.path?.[0] === "operation" || i.path?.[0] === "operationMatch") },
+  );
 export type CreateSloInput = z.infer<typeof CreateSloInput>;
 
 // Defaults are stripped for updates: an absent field means "leave as is", not "reset to default".

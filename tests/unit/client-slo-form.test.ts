@@ -72,6 +72,12 @@ describe("validateSloForm", () => {
     });
     expect(validateSloForm(filled({ operationMatch: "regex", operation: "(?i)placeorder" })).errors).toEqual({});
   });
+
+  it("shows the regex problem alongside the other fields' problems, not only once they are fixed", () => {
+    const r = validateSloForm(filled({ name: "", thresholdMs: "", operationMatch: "regex", operation: "Place(?=Order)Order" }));
+    expect(r.errors.operation).toBe("lookahead (?=…) is not supported by Prometheus (RE2)");
+    expect(r.errors.thresholdMs).toMatch(/milliseconds/);
+  });
 });
 
 describe("fieldErrorsToForm", () => {
