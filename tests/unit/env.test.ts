@@ -10,6 +10,8 @@ describe("getEnv", () => {
     expect(env.SIGHTLINE_PG_PORT).toBe(54329);
     expect(env.SIGHTLINE_DATA_DIR).toBe(path.resolve(".data"));
     expect(env.SIGHTLINE_SECRET_KEY).toBeUndefined();
+    expect(env.SIGHTLINE_REQUEST_DEADLINE_MS).toBe(20_000);
+    expect(env.SIGHTLINE_MAX_ANSWER_BYTES).toBe(16 * 1024 * 1024);
   });
 
   it("decodes the secret key from base64 or hex", () => {
@@ -23,6 +25,8 @@ describe("getEnv", () => {
     [{ SIGHTLINE_PG_PORT: "70000" }, "SIGHTLINE_PG_PORT"],
     [{ SIGHTLINE_PG_PORT: "abc" }, "SIGHTLINE_PG_PORT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ SIGHTLINE_REQUEST_DEADLINE_MS: "50" }, "SIGHTLINE_REQUEST_DEADLINE_MS"],
+    [{ SIGHTLINE_MAX_ANSWER_BYTES: "16MiB" }, "SIGHTLINE_MAX_ANSWER_BYTES"],
   ])("refuses %j naming the variable, never its value", (source, name) => {
     let err: unknown;
     try {
