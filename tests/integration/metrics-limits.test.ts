@@ -103,6 +103,14 @@ describe("answer size", () => {
     expect(r.error.message).toContain('"<html> oops oops');
   });
 
+  it("a shape error naming a huge backend-chosen key is quoted short", async () => {
+    const metric = { ["k".repeat(100_000)]: 5 };
+    const { url } = await serveStub((_s, _n, res) => sendJson(res, 200, { status: "success", data: { resultType: "vector", result: [{ metric, value: [1, "1"] }] } }));
+    const r = await createMetricsSource({ baseUrl: url }).query(Q, 1);
+    expect(r).toMatchObject({ ok: false, error: { kind: "bad_response", message: expect.stringMatching(/unexpected shape \(result\.0\.metric\.k+… \(97\.7 KiB in all\)\)$/) } });
+    if (!r.ok) expect(r.error.message.length).toBeLessThan(320);
+  });
+
   it("warnings passed through are few and short", async () => {
     const warnings = Array.from({ length: 1_000 }, (_, i) => `warning ${i} ${"y".repeat(1_000)}`);
     const { url } = await serveStub((_s, _n, res) => sendJson(res, 200, vector({ warnings, infos: ["an info"] })));

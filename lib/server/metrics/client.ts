@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { PromQL } from "@/lib/promql/ast";
 import { planRange, type RangePlan } from "@/lib/promql/step";
 import { callApi, endpointOf, type MetricsSourceConfig } from "./http";
+import { clip } from "./limits";
 import { fail, ok, type Result } from "./result";
 import {
   BuildInfoData,
@@ -61,7 +62,8 @@ export function createMetricsSource(cfg: MetricsSourceConfig): MetricsSource {
     const parsed = schema.safeParse(r.value.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail("bad_response", `${name} at ${endpoint} answered /api/v1/${path} in an unexpected shape (${issue.path.join(".") || "data"}: ${issue.message})`);
+      // The path can hold backend-chosen keys (label names): quoted short like any backend text.
+      return fail("bad_response", `${name} at ${endpoint} answered /api/v1/${path} in an unexpected shape (${clip(`${issue.path.join(".") || "data"}: ${issue.message}`)})`);
     }
     return ok({ data: parsed.data as z.output<S>, warnings: r.value.warnings });
   }
