@@ -19,7 +19,7 @@ import { eventWindows } from "@/lib/demo/traffic";
 import { HANDY_SITE_CORP } from "@/lib/demo/world";
 import { ensureHistory } from "./demo/history-setup";
 import { buildNext, buildReason, startNext } from "./demo/next-app";
-import { choosePort, startChild, stopChild, waitUntil, type Child } from "./demo/processes";
+import { choosePort, isAlive, startChild, stopChild, waitUntil, type Child } from "./demo/processes";
 import { ensurePrometheus, startPrometheus } from "./demo/prometheus";
 import { resetDemo } from "./demo/reset";
 import { demoPaths, profileById } from "./demo/state";
@@ -98,18 +98,10 @@ function shutdown(code: number): Promise<void> {
 async function replacePrevious(): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8"));
-  const alive = (p: number) => {
-    try {
-      process.kill(p, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!Number.isInteger(pid) || pid === process.pid || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid === process.pid || !isAlive(pid)) return;
   log(`stopping the demo already running (pid ${pid})`);
   process.kill(pid, "SIGTERM");
-  await waitUntil("previous demo to stop", async () => !alive(pid), { timeoutMs: 60_000 });
+  await waitUntil("previous demo to stop", async () => !isAlive(pid), { timeoutMs: 60_000 });
 }
 
 async function main() {

@@ -42,6 +42,16 @@ export function startChild(
   return { name, proc, logFile, exited, output: () => tail };
 }
 
+/** Whether a process with this PID exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function stopChild(c: Child, graceMs = 10_000): Promise<void> {
   if (c.proc.exitCode !== null || c.proc.signalCode !== null) return;
   c.proc.kill("SIGTERM");

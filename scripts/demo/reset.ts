@@ -7,15 +7,7 @@ import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { removeCluster } from "@/lib/server/embedded-pg/cluster";
 import { embeddedPlacement } from "@/lib/server/postgres";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive } from "./processes";
 
 export async function resetDemo(log: (m: string) => void): Promise<void> {
   const env = getEnv();
@@ -29,10 +21,10 @@ export async function resetDemo(log: (m: string) => void): Promise<void> {
   const pidFile = path.join(placement.pgDir, "postmaster.pid");
   const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : NaN;
   const comm = Number.isInteger(pid) && existsSync(`/proc/${pid}/comm`) ? readFileSync(`/proc/${pid}/comm`, "utf8").trim() : "";
-  if (comm === "postgres" && alive(pid)) {
+  if (comm === "postgres" && isAlive(pid)) {
     log(`  stopping the embedded PostgreSQL still running (pid ${pid})`);
     process.kill(pid, "SIGINT");
-    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
   await removeCluster(placement);
   rmSync(path.join(env.SIGHTLINE_DATA_DIR, "postgres.log"), { force: true });
