@@ -84,6 +84,7 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
             <Button variant={archived ? "secondary" : "danger"} onClick={act} disabled={lifecycle.isPending}>
               {lifecycle.isPending ? (archived ? "Restoring…" : "Archiving…") : archived ? "Restore" : "Archive"}
             </Button>
+            <ButtonLink href={`/slos/new?from=${encodeURIComponent(slo.slug)}`}>Duplicate</ButtonLink>
             {archived ? null : (
               <ButtonLink href={`/slos/${encodeURIComponent(slo.slug)}/edit`} variant="primary">
                 Edit

@@ -3,7 +3,7 @@
 // When someone saved in between (409), say so plainly and offer to load their version.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { CreateSloInput, type SloDto } from "@/lib/schemas/slo";
 import { ApiError, describeError } from "@/lib/client/http";
 import { changedFields, formToInput, sloToForm } from "@/lib/client/slo-form";
@@ -15,8 +15,10 @@ import { EmptyState } from "../ui/empty-state";
 import { PageHeader } from "../ui/page-header";
 import { Skeleton } from "../ui/skeleton";
 import { SloForm } from "./slo-form";
+import { EditSloWizard } from "./wizard/wizard-entry";
 
-export function SloEdit({ idOrSlug }: { idOrSlug: string }) {
+/** `tune`: the definition part in the wizard (history, target, backtest of saved vs changed) instead of the form. */
+export function SloEdit({ idOrSlug, tune = false }: { idOrSlug: string; tune?: boolean }) {
   const q = useSlo(idOrSlug);
   if (q.isPending)
     return (
@@ -42,6 +44,7 @@ export function SloEdit({ idOrSlug }: { idOrSlug: string }) {
         Archived SLOs are kept as they were. Restore it from its page to edit it again.
       </Callout>
     );
+  if (tune) return <TuneLoaded slo={q.data} />;
   return <EditLoaded slo={q.data} reload={() => q.refetch()} />;
 }
 
@@ -66,6 +69,9 @@ function EditLoaded({ slo, reload }: { slo: SloDto; reload: () => Promise<unknow
         }
         title={<span id="slo-form-title">Edit SLO</span>}
         description={`Editing version ${slo.version}. Saving records who changed which fields.`}
+        actions={
+          <ButtonLink href={`${detailHref}/edit?tune=1&step=target`}>Re-tune with history and backtest</ButtonLink>
+        }
       />
       <div aria-live="assertive">
         {conflict ? (
@@ -110,6 +116,32 @@ function EditLoaded({ slo, reload }: { slo: SloDto; reload: () => Promise<unknow
           router.push(`/slos/${encodeURIComponent(saved.slug)}`);
         }}
       />
+    </div>
+  );
+}
+
+function TuneLoaded({ slo }: { slo: SloDto }) {
+  const detailHref = `/slos/${encodeURIComponent(slo.slug)}`;
+  return (
+    <div className="max-w-6xl">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link href="/slos" className="hover:text-zinc-800 hover:underline">SLOs</Link> /{" "}
+            <Link href={detailHref} className="hover:text-zinc-800 hover:underline">{slo.name}</Link>
+          </>
+        }
+        title="Re-tune SLO"
+        description={
+          <>
+            The definition of version {slo.version} against its history; the review shows the saved and the changed definition over the same past before saving.{" "}
+            <Link href={`${detailHref}/edit`} className="text-indigo-700 underline">Edit every field in the form</Link> instead.
+          </>
+        }
+      />
+      <Suspense fallback={<p className="text-sm text-zinc-600">Loading…</p>}>
+        <EditSloWizard slo={slo} />
+      </Suspense>
     </div>
   );
 }

@@ -5,16 +5,10 @@ import type { SloStatus } from "@/lib/schemas/slo";
 /** Rounds away binary noise (0.1 + 0.2) without hiding real precision the user typed. */
 export const tidy = (n: number, digits = 9) => Number(n.toFixed(digits));
 
+// One millisecond and objective formatter for the whole app (lib/slo/format.ts, which the engine's
+// sentences use too): a threshold reads the same in a suggestion and in the catalogue.
 /** 0.3 → "300 ms"; 0.0005 → "0.5 ms"; 12 → "12,000 ms". */
-export function formatThresholdMs(thresholdSeconds: number): string {
-  const ms = tidy(thresholdSeconds * 1000, 6);
-  return `${ms.toLocaleString("en-US", { maximumFractionDigits: 3 })} ms`;
-}
-
-/** 0.995 → "99.5 %"; 0.99 → "99 %"; 0.99999 → "99.999 %". */
-export function formatObjective(objective: number): string {
-  return `${tidy(objective * 100, 6).toLocaleString("en-US", { maximumFractionDigits: 4 })} %`;
-}
+export { formatMs as formatThresholdMs, formatObjective } from "@/lib/slo/format";
 
 /** The share of requests the objective allows to be slow, e.g. 0.995 over 28 days. */
 export function formatErrorBudget(objective: number): string {

@@ -111,7 +111,7 @@ describe("SLO catalogue in the browser", () => {
   });
 
   it("rejects an objective of 100 % on the field, then creates the SLO from the keyboard", async () => {
-    await page.goto(`${app.baseUrl}/slos/new`);
+    await page.goto(`${app.baseUrl}/slos/new?form=1`);
     await fillCreateForm({ name: "Checkout latency", team: "payments", service: "checkout", operation: "POST /api/checkout", thresholdMs: "300", objectivePercent: "100" });
     await tabToSubmitAndPress();
 
@@ -121,7 +121,7 @@ describe("SLO catalogue in the browser", () => {
     expect(await objective.getAttribute("aria-describedby")).toContain("slo-objectivePercent-error");
     expect(await focusedId()).toBe("slo-objectivePercent"); // focus jumps to the field to fix
     expect(await page.getByRole("alert").filter({ hasText: "One field needs attention" }).count()).toBe(1);
-    expect(page.url()).toMatch(/\/slos\/new$/);
+    expect(page.url()).toMatch(/\/slos\/new\?form=1$/);
     await shot("create-invalid-objective");
 
     await retype("99.9");
@@ -167,12 +167,12 @@ describe("SLO catalogue in the browser", () => {
   });
 
   it("maps a taken slug from the server onto the slug field", async () => {
-    await page.goto(`${app.baseUrl}/slos/new`);
+    await page.goto(`${app.baseUrl}/slos/new?form=1`);
     await fillCreateForm({ name: "Checkout latency", team: "payments", service: "checkout", operation: "GET /api/cart", thresholdMs: "200", objectivePercent: "99" });
     await tabToSubmitAndPress();
     await page.locator("#slo-slug-error").getByText("taken").waitFor();
     expect(await focusedId()).toBe("slo-slug");
-    expect(page.url()).toMatch(/\/slos\/new$/);
+    expect(page.url()).toMatch(/\/slos\/new\?form=1$/);
   });
 
   it("lists SLOs and filters them by team through the URL", async () => {

@@ -4,7 +4,7 @@ import { SloEdit } from "@/components/slo/slo-edit";
 export const metadata: Metadata = { title: "Edit SLO" };
 export const dynamic = "force-dynamic";
 
-export default async function EditSloPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <SloEdit idOrSlug={id} />;
+export default async function EditSloPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  return <SloEdit idOrSlug={id} tune={sp.tune === "1"} />;
 }

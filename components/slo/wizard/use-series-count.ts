@@ -1,0 +1,25 @@
+"use client";
+// How many series the selection reads (GET /api/discovery/series), for the cardinality warning.
+import { useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch, queryString } from "@/lib/client/http";
+import type { WizardState } from "@/lib/client/wizard-state";
+
+const SeriesCount = z.object({ seriesCount: z.number().int().min(0) }).passthrough();
+
+export function useSeriesCount(s: WizardState) {
+  const params = {
+    datasource: s.datasourceId,
+    service: s.service,
+    operation: s.operation,
+    match: s.operationMatch,
+    spanKind: s.spanKind === "any" ? undefined : s.spanKind,
+  };
+  return useQuery({
+    queryKey: ["discovery", "series", params] as const,
+    queryFn: ({ signal }) => apiFetch(`/api/discovery/series${queryString(params)}`, SeriesCount, { signal }).then((r) => r.seriesCount),
+    enabled: s.datasourceId !== "" && s.service !== "" && s.operation !== "",
+    staleTime: 60_000,
+    retry: false,
+  });
+}

@@ -1,0 +1,36 @@
+// GET /api/discovery/{services,operations,span-kinds} – the wizard's pickers, with request rates.
+// The look-back spans the baseline (a service quiet in the last hour still shows up).
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch, queryString } from "./http";
+
+export const DiscoveryResponse = z.object({
+  dimension: z.enum(["services", "operations", "span-kinds"]),
+  profile: z.object({ id: z.string(), histogram: z.string(), unit: z.string() }),
+  lookbackSeconds: z.number(),
+  items: z.array(z.object({ value: z.string(), requestsPerSecond: z.number() })),
+});
+export type DiscoveryResponse = z.infer<typeof DiscoveryResponse>;
+export type DiscoveryDimension = DiscoveryResponse["dimension"];
+
+export type DiscoveryParams = { datasource: string; service?: string; operation?: string; lookback?: number; at?: number };
+
+export const fetchDiscovery = (dimension: DiscoveryDimension, p: DiscoveryParams, signal?: AbortSignal) =>
+  apiFetch(`/api/discovery/${dimension}${queryString(p)}`, DiscoveryResponse, { signal });
+
+export const discoveryQueryOptions = (dimension: DiscoveryDimension, p: DiscoveryParams, enabled = true) =>
+  queryOptions({
+    queryKey: ["discovery", dimension, p] as const,
+    queryFn: ({ signal }) => fetchDiscovery(dimension, p, signal),
+    enabled,
+    staleTime: 60_000,
+    retry: false,
+  });
+
+export const useDiscovery = (dimension: DiscoveryDimension, p: DiscoveryParams, enabled = true) => useQuery(discoveryQueryOptions(dimension, p, enabled));
+
+/** Case-insensitive substring filter for a picker's search box. */
+export const filterItems = <T extends { value: string; label?: string }>(items: T[], q: string) => {
+  const needle = q.trim().toLowerCase();
+  return needle ? items.filter((i) => (i.label ?? i.value).toLowerCase().includes(needle)) : items;
+};
