@@ -1,11 +1,15 @@
 // The one route-handler wrapper (ARCHITECTURE.md §12): parses path params, query and JSON body
 // with zod before the handler runs, resolves the actor, and turns every thrown error into
-// application/problem+json. Handlers only call a business verb and return its DTO.
+// application/problem+json. Handlers only call a business verb and return its DTO. Before any
+// schema runs, every param, query value and body string is checked for text no route may take
+// (NUL, lone surrogates, malformed escapes: api-text.ts), so each route gets that for free.
 //
 //   export const PATCH = route({ params: IdParams, body: UpdateSloInput }, async ({ params, body, actor }) => ...);
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { jsonTextIssues, paramTextIssues, parseQuery } from "@/lib/server/api-text";
+import { isDatabaseUnavailable } from "@/lib/server/database-errors";
 import {
   BackendProblem,
   HttpProblem,
@@ -19,6 +23,8 @@ export * from "@/lib/server/errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 const ACTOR_HEADER = "x-sightline-actor";
 const MAX_ACTOR_CHARS = 120;
+/** Seconds a client should wait before retrying while the catalogue database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Path params for `[id]` routes: a cuid or a slug. */
 export const IdParams = z.object({ id: z.string().min(1).max(128) }).strict();
@@ -47,8 +53,12 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
-      const params = spec.params ? parseOrThrow(spec.params, (await context?.params) ?? {}, 400, "path") : undefined;
-      const query = spec.query ? parseOrThrow(spec.query, queryObject(new URL(request.url)), 400, "query") : undefined;
+      const rawParams = ((await context?.params) ?? {}) as Record<string, unknown>;
+      throwIfAny(paramTextIssues(rawParams), 400, "invalid path");
+      const { query: rawQuery, issues: queryIssues } = parseQuery(new URL(request.url).search);
+      throwIfAny(queryIssues, 400, "invalid query");
+      const params = spec.params ? parseOrThrow(spec.params, rawParams, 400, "path") : undefined;
+      const query = spec.query ? parseOrThrow(spec.query, rawQuery, 400, "query") : undefined;
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), 422, "body") : undefined;
       const actor = readActor(request);
       const out = await handler({ params, query, body, actor, request } as RouteInput<P, Q, B>);
@@ -67,6 +77,13 @@ export function created(body: unknown, location: string): Response {
 /** Maps any thrown value to a problem+json response; unknown errors are logged, never leaked. */
 export function problemResponse(err: unknown): Response {
   if (err instanceof HttpProblem) return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions);
+  if (isDatabaseUnavailable(err)) {
+    // Expected while PostgreSQL restarts or fails over: one line, no stack, and a retry hint.
+    console.error(`[sightline] catalogue database unavailable: ${err instanceof Error ? err.message.trim().split("\n").pop() : String(err)}`);
+    return problem(503, ProblemType.databaseUnavailable, "The catalogue database is unavailable", "the catalogue database is unavailable; try again shortly", [], {}, {
+      "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+    });
+  }
   if (err instanceof BackendProblem) {
     const { status, type } = backendMapping[err.kind];
     const name = backendNames[err.backend];
@@ -96,27 +113,21 @@ const backendTitles: Record<BackendProblem["kind"], (name: string) => string> = 
   unauthorized: (n) => `${n} refused Sightline's credentials`,
 };
 
-function problem(status: number, type: string, title: string, detail: string, errors: FieldIssue[], ext: Record<string, unknown>) {
+function problem(status: number, type: string, title: string, detail: string, errors: FieldIssue[], ext: Record<string, unknown>, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify({ ...ext, type, title, status, detail, errors }), {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+    headers: { ...headers, "content-type": "application/problem+json", "cache-control": "no-store" },
   });
+}
+
+function throwIfAny(issues: FieldIssue[], status: 400 | 422, detail: string) {
+  if (issues.length > 0) throw new ValidationError(issues, status, detail);
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, status: 400 | 422, where: string): z.output<S> {
   const r = schema.safeParse(input);
   if (!r.success) throw ValidationError.fromZod(r.error, status, `invalid ${where}`);
   return r.data;
-}
-
-/** A repeated key becomes an array, which the (string-typed) schemas then reject as ambiguous. */
-function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length === 1 ? all[0] : all;
-  }
-  return out;
 }
 
 const malformed = (detail: string) => new HttpProblem(400, ProblemType.malformedBody, "The request body is not usable", detail);
@@ -139,6 +150,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw malformed(`the body must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`);
+  throwIfAny(jsonTextIssues(value), 422, "some fields hold text that cannot be stored");
   return value;
 }
 

@@ -12,6 +12,8 @@ export const ProblemType = {
   unsupportedMediaType: "urn:sightline:problem:unsupported-media-type",
   payloadTooLarge: "urn:sightline:problem:payload-too-large",
   notFound: "urn:sightline:problem:not-found",
+  methodNotAllowed: "urn:sightline:problem:method-not-allowed",
+  methodNotImplemented: "urn:sightline:problem:method-not-implemented",
   versionConflict: "urn:sightline:problem:version-conflict",
   duplicate: "urn:sightline:problem:duplicate",
   conflict: "urn:sightline:problem:conflict",
@@ -20,6 +22,7 @@ export const ProblemType = {
   backendBadResponse: "urn:sightline:problem:backend-bad-response",
   backendUnauthorized: "urn:sightline:problem:backend-unauthorized",
   secretUnreadable: "urn:sightline:problem:secret-unreadable",
+  databaseUnavailable: "urn:sightline:problem:database-unavailable",
   internal: "urn:sightline:problem:internal",
 } as const;
 export type ProblemType = (typeof ProblemType)[keyof typeof ProblemType];
