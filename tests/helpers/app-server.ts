@@ -6,7 +6,7 @@
 //   await app.stop();                     // in afterAll: stops next, then postgres
 //
 // The production build is made once when .next/BUILD_ID is missing, or older than the newest
-// source file under app/, components/, lib/ (a stale build would test yesterday's pages).
+// source file under app/, components/, lib/ or proxy.ts (a stale build would test yesterday's pages).
 // E2E_SKIP_BUILD=1 never builds (CI builds first); E2E_FORCE_BUILD=1 always does.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,8 @@ import { freePort, startTestPostgres, type TestPostgres } from "./postgres";
 export interface AppServer {
   baseUrl: string;
   databaseUrl: string;
+  /** Stops only PostgreSQL, leaving next running (outage tests); stop() still cleans up. */
+  stopDatabase(): Promise<void>;
   /** The last few KB of next's stdout/stderr, for failure messages. */
   logs(): string;
   stop(): Promise<void>;
@@ -26,6 +28,8 @@ export interface AppServer {
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 const SOURCE_DIRS = ["app", "components", "lib"];
+// Files at the root that change what `next build` makes (proxy.ts runs before every /api route).
+const SOURCE_FILES = ["proxy.ts", "next.config.ts"];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -42,7 +46,8 @@ export function buildIsCurrent(): boolean {
   const id = path.join(REPO_ROOT, ".next", "BUILD_ID");
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
-  return SOURCE_DIRS.every((d) => newestMtime(path.join(REPO_ROOT, d)) <= built);
+  const fileMtime = (f: string) => (existsSync(path.join(REPO_ROOT, f)) ? statSync(path.join(REPO_ROOT, f)).mtimeMs : 0);
+  return SOURCE_DIRS.every((d) => newestMtime(path.join(REPO_ROOT, d)) <= built) && SOURCE_FILES.every((f) => fileMtime(f) <= built);
 }
 
 function runNext(args: string[], env: NodeJS.ProcessEnv, onOutput?: (chunk: string) => void): ChildProcess {
@@ -133,6 +138,7 @@ export async function startAppServer(): Promise<AppServer> {
     return {
       baseUrl,
       databaseUrl: pg.url,
+      stopDatabase: () => pg.stop(),
       logs: () => log,
       stop: () =>
         (stopped ??= (async () => {

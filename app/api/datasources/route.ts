@@ -2,6 +2,7 @@
 import { created, route } from "@/lib/server/api";
 import { createDatasource, listDatasources } from "@/lib/server/catalogue/datasources";
 import { CreateDatasourceInput } from "@/lib/schemas/datasource";
+import { otherMethods } from "@/lib/server/api-methods";
 
 export const GET = route({}, () => listDatasources());
 
@@ -9,3 +10,5 @@ export const POST = route({ body: CreateDatasourceInput }, async ({ body }) => {
   const ds = await createDatasource(body);
   return created(ds, `/api/datasources/${encodeURIComponent(ds.id)}`);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { route, ValidationError } from "@/lib/server/api";
 import { discover, DiscoveryQuery } from "@/lib/server/slo/discovery";
+import { otherMethods } from "@/lib/server/api-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +13,5 @@ export const GET = route({ params: Params, query: DiscoveryQuery }, async ({ par
     throw new ValidationError([{ path: "service", message: `required to list ${params.dimension}` }], 400, "invalid query");
   return discover(params.dimension, query);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -2,7 +2,10 @@
 import { IdParams, route } from "@/lib/server/api";
 import { archiveSlo } from "@/lib/server/catalogue/slo-lifecycle";
 import { SloVersionInput } from "@/lib/schemas/slo";
+import { otherMethods } from "@/lib/server/api-methods";
 
 export const POST = route({ params: IdParams, body: SloVersionInput }, ({ params, body, actor }) =>
   archiveSlo(params.id, body.version, actor),
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
