@@ -301,5 +301,31 @@ describe("SLO catalogue in the browser", () => {
     expect(after).toMatchObject({ tenant: "staging-2", hasAuthSecret: true });
     await settled();
     await shot("settings");
+
+    // Issue 15: a password in the URL is refused on the field before any request...
+    await page.getByRole("button", { name: "Edit Staging Mimir" }).click();
+    await page.getByLabel("Prometheus URL").fill("http://bob:hunter2@127.0.0.1:9");
+    await page.getByRole("button", { name: "Save datasource" }).click();
+    await page.locator("#ds-prometheusUrl-error").getByText("must not contain a user name or password").waitFor();
+    // ...and a URL on another host says, before and after saving, that the stored token stays behind.
+    await page.getByLabel("Prometheus URL").fill("HTTP://127.0.0.2:9");
+    await page.getByText("saving removes the stored secret").waitFor();
+    await page.getByRole("button", { name: "Save datasource" }).click();
+    await page.getByText("Saved “Staging Mimir”; its stored secret was removed.").waitFor();
+    await page.getByText("bearer, secret not set: enter it again").waitFor();
+    const moved = (await api<{ items: Record<string, unknown>[] }>("GET", "/api/datasources")).json.items.find((d) => d.slug === "staging-mimir");
+    expect(moved).toMatchObject({ prometheusUrl: "http://127.0.0.2:9", authKind: "bearer", hasAuthSecret: false });
+  });
+
+  it("judges a regex operation as Prometheus (RE2) does, in the browser", async () => {
+    await page.goto(`${app.baseUrl}/slos/new?form=1`);
+    await page.getByLabel("Operation", { exact: true }).fill("Place(?=Order)Order");
+    await page.getByLabel("Match operation").selectOption("regex");
+    await page.getByRole("button", { name: "Create SLO" }).click();
+    await page.locator("#slo-operation-error").getByText("lookahead (?=…) is not supported by Prometheus (RE2)").waitFor();
+    await page.getByLabel("Operation", { exact: true }).fill("(?i)placeorder");
+    await page.getByRole("button", { name: "Create SLO" }).click();
+    await page.getByLabel("Name", { exact: true }).waitFor();
+    expect(await page.locator("#slo-operation-error").textContent()).toBe("");
   });
 });
