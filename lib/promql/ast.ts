@@ -14,8 +14,10 @@ export interface Selector {
   kind: "selector";
   metric: string;
   matchers: readonly Matcher[];
+  /** `offset <d>`: read the series as of this many seconds earlier (rules compare with yesterday, last week). */
+  offsetSeconds?: number;
 }
-export type RangeFnName = "increase" | "rate" | "max_over_time" | "min_over_time" | "count_over_time";
+export type RangeFnName = "increase" | "rate" | "resets" | "max_over_time" | "min_over_time" | "count_over_time";
 export interface RangeCall {
   kind: "range";
   fn: RangeFnName;
@@ -30,7 +32,7 @@ export interface Subquery {
   rangeSeconds: number;
   resolutionSeconds: number;
 }
-export type InstantFnName = "timestamp" | "abs" | "clamp_min";
+export type InstantFnName = "timestamp" | "abs" | "clamp_min" | "absent";
 export interface InstantCall {
   kind: "call";
   fn: InstantFnName;
@@ -43,7 +45,9 @@ export interface Aggregate {
   expr: Expr;
   by: readonly string[] | null;
 }
-export type BinaryOp = "+" | "-" | "*" | "/" | "or" | "and" | "unless";
+export type BinaryOp = "+" | "-" | "*" | "/" | "or" | "and" | "unless" | ComparisonOp;
+/** Filtering comparisons (no `bool`): the left operand's samples that satisfy the comparison. */
+export type ComparisonOp = ">" | ">=" | "<" | "<=" | "==";
 export interface Binary {
   kind: "binary";
   op: BinaryOp;
@@ -78,6 +82,11 @@ export function selector(metric: string, matchers: readonly Matcher[] = []): Sel
   matchers.forEach((m) => checkLabel(m.label));
   return { kind: "selector", metric, matchers };
 }
+/** The same selector read `offsetSeconds` earlier. */
+export const offset = (sel: Selector, offsetSeconds: number): Selector => {
+  formatDuration(offsetSeconds);
+  return { ...sel, offsetSeconds };
+};
 export const matcher = (label: string, op: MatchOp, value: string): Matcher => ({ label: checkLabel(label), op, value });
 export const rangeFn = (fn: RangeFnName, sel: Selector, durationSeconds: number): RangeCall => {
   formatDuration(durationSeconds); // fail at build time, not at render time
@@ -110,9 +119,10 @@ function renderNumber(v: number): string {
   return String(v);
 }
 
-function renderSelector(s: Selector): string {
-  if (s.matchers.length === 0) return s.metric;
-  return `${s.metric}{${s.matchers.map((m) => `${m.label}${m.op}${quoteLabelValue(m.value)}`).join(", ")}}`;
+function renderSelector(s: Selector, range?: number): string {
+  const base = s.matchers.length === 0 ? s.metric : `${s.metric}{${s.matchers.map((m) => `${m.label}${m.op}${quoteLabelValue(m.value)}`).join(", ")}}`;
+  // The offset modifier follows the range: `x[30m] offset 1d`.
+  return `${base}${range === undefined ? "" : `[${formatDuration(range)}]`}${s.offsetSeconds ? ` offset ${formatDuration(s.offsetSeconds)}` : ""}`;
 }
 
 /** Query text made by render(): the metrics client accepts only this, so no other code path (and no client request) can hand it PromQL. */
@@ -127,7 +137,7 @@ function renderExpr(e: Expr): string {
     case "selector":
       return renderSelector(e);
     case "range":
-      return `${e.fn}(${renderSelector(e.selector)}[${formatDuration(e.durationSeconds)}])`;
+      return `${e.fn}(${renderSelector(e.selector, e.durationSeconds)})`;
     case "subquery":
       return `${e.fn}(${renderExpr(e.expr)}[${formatDuration(e.rangeSeconds)}:${formatDuration(e.resolutionSeconds)}])`;
     case "call":

@@ -38,3 +38,24 @@ export function planRange(startSeconds: number, endSeconds: number, requestedSte
     raised: requestedStep !== undefined && stepSeconds > requestedStep,
   };
 }
+
+/** Steps that divide a day, so steps tile UTC days, rolling windows and calendar months exactly. */
+export const DAY_STEPS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400] as const;
+
+export interface DayStepPlan {
+  stepSeconds: number;
+  /** The requested (or default) step was raised so the span stays under MAX_POINTS. */
+  raised: boolean;
+}
+
+/**
+ * The step for per-step history (suggestion, backtest): the requested one, else the smallest day
+ * step giving at most `targetPoints` over `rangeSeconds` (hourly for 90 days), raised when the span
+ * actually queried (`spanSeconds`: the range plus the window read before it) would pass MAX_POINTS.
+ */
+export function planDayStep(rangeSeconds: number, spanSeconds: number, opts: { requested?: number; targetPoints?: number } = {}): DayStepPlan {
+  const wanted = opts.requested ?? DAY_STEPS.find((s) => rangeSeconds / s <= (opts.targetPoints ?? 2200)) ?? 86_400;
+  const minStep = spanSeconds / (MAX_POINTS - 3);
+  if (wanted >= minStep) return { stepSeconds: wanted, raised: false };
+  return { stepSeconds: DAY_STEPS.find((s) => s >= minStep && s % wanted === 0) ?? 86_400, raised: true };
+}

@@ -127,6 +127,7 @@ export type BacktestResult = z.infer<typeof BacktestResult>;
 export const BacktestResponse = z.object({
   current: BacktestResult.nullable(),
   draft: BacktestResult.nullable(),
-  source: z.object({ queries: z.array(z.string()) }),
+  /** Every request sent to the backend, in order; `warnings`: what the data layer noticed (profile, layout, step), in words. */
+  source: z.object({ queries: z.array(z.string()), warnings: z.array(z.string()).optional() }),
 });
 export type BacktestResponse = z.infer<typeof BacktestResponse>;

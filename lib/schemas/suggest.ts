@@ -283,6 +283,7 @@ export const SuggestResponse = SuggestResult.extend({
   history: SuggestHistory,
   dataRange: SuggestDataRange,
   selectionFacts: SuggestSelectionFacts,
-  source: z.object({ queries: z.array(z.string()) }),
+  /** Every request sent to the backend, in order; `warnings`: what the data layer noticed (profile, layout, step), in words. */
+  source: z.object({ queries: z.array(z.string()), warnings: z.array(z.string()).optional() }),
 });
 export type SuggestResponse = z.infer<typeof SuggestResponse>;

@@ -26,4 +26,5 @@ export {
   type TierMoment,
   type FiringInterval,
 } from "./tier-firing";
+export { bucketQuantile, type CumulativeBucket } from "./quantile";
 export { formatMs, formatObjective, formatRatio, formatBudget, formatDateRange, formatUtcRange } from "./format";

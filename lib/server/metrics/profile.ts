@@ -12,6 +12,8 @@ export interface DetectedProfile {
   /** override: one naming allowed; service: names with data for the service; present: names seen at all; fallback: nothing found. */
   basis: "override" | "service" | "present" | "fallback";
   warnings: string[];
+  /** What was asked of the backend, one line per request (label-values look-ups, not PromQL). */
+  queries: string[];
 }
 
 export interface DetectOptions {
@@ -24,9 +26,11 @@ export interface DetectOptions {
 
 export async function detectProfile(src: MetricsSource, opts: DetectOptions): Promise<Result<DetectedProfile>> {
   const candidates = candidateProfiles(opts.setting);
-  if (candidates.length === 1) return ok({ profile: candidates[0], basis: "override", warnings: [] });
+  if (candidates.length === 1) return ok({ profile: candidates[0], basis: "override", warnings: [], queries: [] });
 
+  const queries: string[] = [];
   const pick = async (matchers: PromQL[]): Promise<Result<ProducerProfile | undefined>> => {
+    queries.push(detectionRequest(matchers));
     const names = await src.labelValues("__name__", matchers, opts.startSeconds, opts.endSeconds);
     if (!names.ok) return names;
     const present = new Set(names.value);
@@ -37,7 +41,7 @@ export async function detectProfile(src: MetricsSource, opts: DetectOptions): Pr
     const svc = opts.service;
     const r = await pick(candidates.map((p) => render(selector(countMetric(p), [matcher(p.labels.service, "=", svc)]))));
     if (!r.ok) return r;
-    if (r.value) return ok({ profile: r.value, basis: "service", warnings: [] });
+    if (r.value) return ok({ profile: r.value, basis: "service", warnings: [], queries });
   }
   const r = await pick(candidates.map((p) => render(selector(countMetric(p)))));
   if (!r.ok) return r;
@@ -46,11 +50,16 @@ export async function detectProfile(src: MetricsSource, opts: DetectOptions): Pr
       profile: r.value,
       basis: "present",
       warnings: opts.service === undefined ? [] : [`no span metrics for service "${opts.service}" in this range; using ${r.value.histogram}`],
+      queries,
     });
   const fallback = candidates[0];
   return ok({
     profile: fallback,
     basis: "fallback",
     warnings: [`no span metrics from a known producer found (looked for ${candidates.map(countMetric).join(", ")}); assuming ${fallback.histogram}`],
+    queries,
   });
 }
+
+/** The label-values request as one readable line for `source.queries`. */
+const detectionRequest = (matchers: readonly PromQL[]) => `label_values(__name__) match[]: ${matchers.join(" | ")}`;

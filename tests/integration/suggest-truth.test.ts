@@ -1,0 +1,163 @@
+// POST /api/suggest against known truth: the ground-truth span-metric history (both producer
+// profiles) backfilled into a real Prometheus 2.x, the selection's datasource in a real PostgreSQL,
+// and the route called as the wizard calls it. Per UTC day of the baseline, the total and the good
+// count at every real boundary must equal the generator's own counts, across the counter reset,
+// the scrape gap and the zero-traffic day; the data range must find the oldest sample; bad input
+// is a 422 with field paths and a down backend a 502 in words.
+import path from "node:path";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
+import { SuggestResponse } from "@/lib/schemas/suggest";
+import { call, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
+import { freePort, startPrometheus, TMP_ROOT, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { generateTruthHistory, type TruthHistory, type TruthSelector } from "@/tests/fixtures/truth-history";
+import { DAY, HOUR, ODD_SPAN_NAME } from "@/tests/fixtures/truth-scenario";
+import { writeTruthFile } from "@/tests/fixtures/write-fixture";
+import { POST as postSuggest } from "@/app/api/suggest/route";
+import { POST as postDatasource } from "@/app/api/datasources/route";
+
+const histories = [TEMPO, OTEL_MS].map((profile) => generateTruthHistory({ profile, days: 36 }));
+let prom: TestPrometheus;
+setupCatalogueDatabase();
+
+beforeAll(async () => {
+  const file = path.join(TMP_ROOT, `suggest-truth-${process.pid}.om.txt`);
+  await writeTruthFile(file, histories, "openmetrics");
+  try {
+    prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
+  } finally {
+    await rm(file, { force: true });
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await prom?.stop();
+});
+
+async function datasourceFor(h: TruthHistory, url = prom.url, profile: string = h.profile.id): Promise<string> {
+  const res = await call(postDatasource, { json: { slug: `truth-${h.profile.id}-${profile}`, name: `Truth ${h.profile.id}`, prometheusUrl: url, producerProfile: profile } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+const END = (h: TruthHistory) => h.ticks[h.ticks.length - 1];
+
+const cases: { name: string; selector: TruthSelector & { spanName: string } }[] = [
+  { name: "checkout (incident inside)", selector: { service: "checkout", spanName: "POST /checkout", spanKind: "SPAN_KIND_SERVER" } },
+  { name: "checkout, errors count as bad", selector: { service: "checkout", spanName: "POST /checkout", excludeErrors: true } },
+  { name: "cart, odd span name across the counter reset", selector: { service: "cart", spanName: ODD_SPAN_NAME } },
+  { name: "search, across the scrape gap", selector: { service: "search", spanName: "GET /search" } },
+  { name: "billing, with the zero-traffic day", selector: { service: "billing", spanName: "POST /invoices" } },
+];
+
+const selectionOf = (datasourceId: string, s: TruthSelector & { spanName: string }) => ({
+  datasourceId,
+  service: s.service,
+  operation: s.spanName,
+  operationMatch: "exact",
+  spanKind: s.spanKind ?? null,
+  countErrorsAsBad: s.excludeErrors ?? false,
+});
+
+async function suggest(json: unknown) {
+  const res = await call(postSuggest, { json });
+  expect(res.status, JSON.stringify(res.body).slice(0, 2000)).toBe(200);
+  return SuggestResponse.parse(res.body);
+}
+
+describe.each(histories.map((h) => [h.profile.histogram, h] as const))("suggestion against the truth (%s)", (_name, h) => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s: daily good/total per boundary equal the generator's", async (_n, c) => {
+    const end = END(h);
+    const body = await suggest({ selection: selectionOf(await datasourceFor(h), c.selector), baseline: { startSeconds: end - 28 * DAY, endSeconds: end } });
+    expect(body.baseline).toEqual({ startSeconds: end - 28 * DAY, endSeconds: end });
+    expect(body.stepSeconds).toBe(HOUR);
+    expect(body.selectionFacts.profile.id).toBe(h.profile.id);
+    expect(body.selectionFacts.boundariesSeconds).toEqual(h.boundsSeconds);
+    expect(body.candidates.map((k) => k.boundarySeconds)).toEqual(h.boundsSeconds);
+    expect(body.days).toHaveLength(28);
+    for (const [d, day] of body.days.entries()) {
+      const q = { selector: c.selector, startSeconds: day.dayStartSeconds, endSeconds: day.dayStartSeconds + DAY };
+      expect({ day: d, total: day.total }).toEqual({ day: d, total: h.truthCounts({ ...q, leSeconds: Infinity }).total });
+      for (const cand of body.candidates)
+        expect({ day: d, le: cand.boundarySeconds, good: cand.dailyGood[d] }).toEqual({ day: d, le: cand.boundarySeconds, good: h.truthCounts({ ...q, leSeconds: cand.boundarySeconds }).good });
+    }
+    // The history view: one point per hour, totals equal the truth, percentiles ordered and within the layout.
+    expect(body.history.points).toHaveLength(28 * 24);
+    const p = body.history.points[100];
+    expect(p.total).toBe(h.truthCounts({ selector: c.selector, leSeconds: Infinity, startSeconds: p.startSeconds, endSeconds: p.startSeconds + HOUR }).total);
+    for (const pt of body.history.points.filter((x) => x.total))
+      expect(pt.p50Seconds! <= pt.p90Seconds! && pt.p90Seconds! <= pt.p99Seconds! && pt.p99Seconds! <= h.boundsSeconds[h.boundsSeconds.length - 1]).toBe(true);
+    // Every query is listed, detection included.
+    expect(body.source.queries.some((q) => q.startsWith("label_values(__name__)")) || h.profile.id === "tempo").toBe(true);
+    expect(body.source.queries.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the counter reset and the zero-traffic day are reported; gap-free days are not gaps", async () => {
+    const end = END(h);
+    const ds = await datasourceFor(h);
+    const cart = await suggest({ selection: selectionOf(ds, cases[2].selector), baseline: { startSeconds: end - 7 * DAY, endSeconds: end } });
+    const reset = Math.floor(h.anomalies.reset.atSeconds / HOUR) * HOUR;
+    expect(cart.warnings).toContainEqual({ code: "counter_resets", atSeconds: [reset] });
+    const billing = await suggest({ selection: selectionOf(ds, cases[4].selector), baseline: { startSeconds: end - 7 * DAY, endSeconds: end } });
+    expect(billing.warnings).toContainEqual({ code: "zero_traffic_days", daysStartSeconds: [h.anomalies.zeroTraffic.fromSeconds] });
+    expect(billing.warnings.find((w) => w.code === "gaps")).toBeUndefined();
+  });
+
+  it("a 90-day baseline is clipped to the oldest sample the backend holds", async () => {
+    const end = END(h);
+    const body = await suggest({ selection: selectionOf(await datasourceFor(h), cases[0].selector), baseline: { startSeconds: end - 90 * DAY, endSeconds: end } });
+    expect(body.dataRange.oldestSampleSeconds).toBe(h.ticks[0]);
+    expect(body.dataRange.clipped).toBe(true);
+    expect(body.dataRange.requested).toEqual({ startSeconds: end - 90 * DAY, endSeconds: end });
+    expect(body.baseline.startSeconds).toBe(h.ticks[0]);
+    expect(body.days).toHaveLength(36);
+  });
+
+  it("exclusions and intent go through to the engine", async () => {
+    const end = END(h);
+    const inc = h.anomalies.incident;
+    const threshold = h.boundsSeconds[7];
+    const body = await suggest({
+      selection: selectionOf(await datasourceFor(h), cases[0].selector),
+      baseline: { startSeconds: end - 28 * DAY, endSeconds: end },
+      exclusions: [{ startSeconds: inc.fromSeconds, endSeconds: inc.toSeconds, note: "incident" }],
+      intent: { kind: "objective", objective: 0.99, thresholdSeconds: threshold },
+    });
+    expect(body.excluded.length).toBe(1);
+    expect(body.intent?.fit).toEqual({ kind: "exact", boundarySeconds: threshold });
+    const included = h.truthCounts({ selector: cases[0].selector, leSeconds: threshold, startSeconds: end - 28 * DAY, endSeconds: end });
+    const cut = h.truthCounts({ selector: cases[0].selector, leSeconds: threshold, startSeconds: body.excluded[0].startSeconds, endSeconds: body.excluded[0].endSeconds });
+    const cand = body.candidates.find((k) => k.boundarySeconds === threshold)!;
+    expect({ good: cand.good, total: cand.total }).toEqual({ good: included.good - cut.good, total: included.total - cut.total });
+  });
+});
+
+describe("bad input and a down backend", () => {
+  const h = histories[0];
+  it("bad fields are a 422 with their paths", async () => {
+    const ds = await datasourceFor(h);
+    const res = await call(postSuggest, {
+      json: { selection: { ...selectionOf(ds, cases[0].selector), operationMatch: "regex", operation: "(?=x)" }, baseline: { startSeconds: 10, endSeconds: 5 }, promql: "up" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const paths = res.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["selection.operation", "baseline.endSeconds", "promql"]));
+    const missing = await call(postSuggest, { json: { selection: selectionOf("no-such-ds", cases[0].selector) } });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual([{ path: "selection.datasourceId", message: 'no datasource "no-such-ds"' }]);
+    const long = await call(postSuggest, { json: { selection: selectionOf(ds, cases[0].selector), baseline: { startSeconds: 0, endSeconds: 91 * DAY } } });
+    expect(long.status).toBe(422);
+    expect(long.body.errors[0].path).toBe("baseline");
+  });
+
+  it("a backend that is down is a 502 that says so", async () => {
+    const ds = await datasourceFor(h, `http://127.0.0.1:${await freePort()}`, "auto");
+    const res = await call(postSuggest, { json: { selection: selectionOf(ds, cases[0].selector) } });
+    expect(res.status).toBe(502);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.body.title).toMatch(/Prometheus/);
+    expect(res.body.detail).not.toMatch(/\bat [\w/]+\.ts/);
+  });
+});
