@@ -161,3 +161,55 @@ describe("bad input and a down backend", () => {
     expect(res.body.detail).not.toMatch(/\bat [\w/]+\.ts/);
   });
 });
+
+describe("discovery over the whole baseline (GET /api/discovery/*)", () => {
+  const h = histories[0];
+  const now = () => Math.floor(Date.now() / 1000);
+  it("a look-back past 7 days reaches history older than a week; `at` evaluates in the past", async () => {
+    const { GET: discovery } = await import("@/app/api/discovery/[dimension]/route");
+    const ds = await datasourceFor(h, prom.url, "auto");
+    // The history ends a month before now: a 90-day look-back from now still finds it.
+    const lookback = String(Math.min(90 * DAY, now() - h.ticks[0] - DAY));
+    const services = await call(discovery, { params: { dimension: "services" }, query: { datasource: ds, lookback } });
+    expect(services.status, JSON.stringify(services.body)).toBe(200);
+    expect(services.body.profile.id).toBe("tempo");
+    expect(services.body.items.map((i: { value: string }) => i.value)).toEqual(expect.arrayContaining(["checkout", "cart", "search", "billing"]));
+    const past = await call(discovery, { params: { dimension: "operations" }, query: { datasource: ds, service: "checkout", at: String(END(h)), lookback: String(28 * DAY) } });
+    expect(past.body.items.map((i: { value: string }) => i.value).sort()).toEqual(["POST /checkout", "SELECT orders"]);
+    const tooLong = await call(discovery, { params: { dimension: "services" }, query: { datasource: ds, lookback: String(91 * DAY) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].path).toBe("lookback");
+  });
+
+  it("nothing found is an honest unknown profile with a warning, not the fallback naming", async () => {
+    const { GET: discovery } = await import("@/app/api/discovery/[dimension]/route");
+    const ds = await datasourceFor(h, prom.url, "auto");
+    const res = await call(discovery, { params: { dimension: "services" }, query: { datasource: ds, lookback: String(7 * DAY) } });
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toEqual({ id: "unknown", histogram: "", unit: "" });
+    expect(res.body.items).toEqual([]);
+    expect(res.body.warnings[0]).toMatch(/no span metrics from a known producer/);
+  });
+
+  it("series: how many series a selection reads and, for a regex, which operations it selects", async () => {
+    const { GET: series } = await import("@/app/api/discovery/series/route");
+    const ds = await datasourceFor(h, prom.url, "auto");
+    const q = { datasource: ds, service: "checkout", at: String(END(h)), lookback: String(28 * DAY) };
+    const exact = await call(series, { query: { ...q, operation: "POST /checkout" } });
+    expect(exact.status, JSON.stringify(exact.body)).toBe(200);
+    // One `_count` series per status code of the operation (UNSET and ERROR).
+    expect(exact.body).toMatchObject({ seriesCount: 2, operations: [{ name: "POST /checkout", seriesCount: 2 }], limit: 50, warning: null });
+    const regex = await call(series, { query: { ...q, operation: "POST /.*|SELECT .*", match: "regex" } });
+    expect(regex.body.operations).toEqual([
+      { name: "POST /checkout", seriesCount: 2 },
+      { name: "SELECT orders", seriesCount: 1 },
+    ]);
+    expect(regex.body.seriesCount).toBe(3);
+    const kind = await call(series, { query: { ...q, operation: ".*", match: "regex", spanKind: "SPAN_KIND_CLIENT" } });
+    expect(kind.body.operations).toEqual([{ name: "SELECT orders", seriesCount: 1 }]);
+    expect(regex.body.source.queries.at(-1)).toContain('span_name=~"POST /.*|SELECT .*"');
+    const bad = await call(series, { query: { ...q, operation: "(?=x)", match: "regex" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("operation");
+  });
+});
