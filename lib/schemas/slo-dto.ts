@@ -4,6 +4,7 @@
 // ~50 KB gzipped) that input validation needs. Import from "@/lib/schemas/slo" unless the code
 // runs in the browser and never validates SLO input.
 import { z } from "zod";
+import { AlertSettings } from "./rules";
 
 /** Prometheus label name, minus the names Sightline owns in generated queries. */
 export const LabelName = z
@@ -61,6 +62,8 @@ export const SloDto = z.object({
   window: SloWindow,
   countErrorsAsBad: z.boolean(),
   minEvents: z.number().int(),
+  /** Alert settings (issue 18); a row stored before they existed reads as the defaults. */
+  alerting: AlertSettings.default(() => AlertSettings.parse({})),
   datasourceId: z.string(),
   status: SloStatus,
   version: z.number().int(),

@@ -4,6 +4,7 @@
 // everything in ./slo-dto.ts, the read side that display-only browser code imports directly.
 import { z } from "zod";
 import { queryInt } from "./query";
+import { AlertSettings } from "./rules";
 import { promRegexProblem } from "./regex";
 import { OperationMatch, SloStatus, SloWindow, Slug, SpanKind, StoredLabelMatcher } from "./slo-dto";
 
@@ -42,6 +43,12 @@ const SloFields = {
   minEvents: z.number().int().min(0).max(1_000_000_000).default(0),
   datasourceId: z.string().min(1).max(64),
   status: SloStatus.default("active"),
+  /**
+   * Alert settings (tiers on/off, runbook, latency deviation). Optional, and optional in the inferred
+   * type too, so code and clients written before alerting existed still build: an absent value is
+   * stored as the defaults (lib/schemas/rules.ts); SloDto always carries it filled in.
+   */
+  alerting: AlertSettings.optional(),
 };
 
 export const CreateSloInput = z

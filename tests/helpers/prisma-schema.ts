@@ -58,7 +58,8 @@ const argOf = (attrs: string, name: string) => attrs.match(new RegExp(`@${name}\
 
 export function parsePrismaSchema(text: string): { shape: Shape; fields: ParsedField[] } {
   const src = text.replace(/\/\/.*$/gm, "");
-  const blocks = [...src.matchAll(/^(model|enum)\s+(\w+)\s*\{([^}]*)\}/gm)];
+  // A block ends at the `}` that starts a line: a default such as @default("{}") holds braces too.
+  const blocks = [...src.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)];
   const shape: Shape = { enums: {}, columns: {}, primaryKeys: {}, indexes: [], foreignKeys: [] };
   const enumNames = new Set(blocks.filter((b) => b[1] === "enum").map((b) => b[2]));
   const modelNames = new Set(blocks.filter((b) => b[1] === "model").map((b) => b[2]));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { changedFields, emptySloForm, fieldErrorsToForm, formToInput, slugify, sloToForm, validateSloForm, type SloFormValues } from "@/lib/client/slo-form";
 import type { SloDto } from "@/lib/schemas/slo";
+import { defaultAlertSettings } from "@/lib/schemas/rules";
 
 const filled = (over: Partial<SloFormValues> = {}): SloFormValues => ({
   ...emptySloForm("ds_1"),
@@ -132,6 +133,7 @@ describe("sloToForm + changedFields", () => {
     window: { kind: "rolling", days: 28 },
     countErrorsAsBad: false,
     minEvents: 0,
+    alerting: defaultAlertSettings(),
     datasourceId: "ds_1",
     status: "active",
     version: 3,

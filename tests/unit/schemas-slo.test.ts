@@ -1,6 +1,7 @@
 // The SLO contract (lib/schemas/slo.ts): what the API accepts and what it returns.
 import { describe, expect, it } from "vitest";
 import { CreateSloInput, SloDto, SloRevisionDto, SloVersionInput, UpdateSloInput } from "@/lib/schemas/slo";
+import { defaultAlertSettings } from "@/lib/schemas/rules";
 
 const valid = {
   slug: "checkout-latency",
@@ -85,6 +86,7 @@ describe("UpdateSloInput", () => {
 describe("DTOs", () => {
   const dto = {
     ...CreateSloInput.parse(valid),
+    alerting: defaultAlertSettings(),
     id: "c1",
     version: 1,
     createdAt: "2026-11-25T00:00:00.000Z",

@@ -2,6 +2,7 @@
 // one to one. Output is re-parsed through SloDto so no column ever leaks past the contract.
 import "server-only";
 import type { Prisma, Slo } from "@/lib/generated/prisma/client";
+import { defaultAlertSettings } from "@/lib/schemas/rules";
 import { CreateSloInput, SloDto, type SloWindow } from "@/lib/schemas/slo";
 
 export function toSloDto(row: Slo): SloDto {
@@ -24,6 +25,7 @@ export function toSloDto(row: Slo): SloDto {
     window,
     countErrorsAsBad: row.countErrorsAsBad,
     minEvents: row.minEvents,
+    alerting: row.alerting,
     datasourceId: row.datasourceId,
     status: row.status,
     version: row.version,
@@ -42,10 +44,11 @@ export function editableFields(dto: SloDto): CreateSloInput {
 
 /** Columns for a validated SLO (everything except id, version and timestamps). */
 export function sloColumns(input: CreateSloInput) {
-  const { window, extraMatchers, ...rest } = input;
+  const { window, extraMatchers, alerting, ...rest } = input;
   return {
     ...rest,
     extraMatchers: extraMatchers as Prisma.InputJsonValue,
+    alerting: (alerting ?? defaultAlertSettings()) as Prisma.InputJsonValue,
     windowKind: window.kind,
     windowDays: window.kind === "rolling" ? window.days : null,
   };
