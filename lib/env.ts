@@ -25,6 +25,11 @@ const secretKey = z
     return buf;
   });
 
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((u) => /^https?:\/\/[^\s/]/i.test(u) && URL.canParse(u), "must be an http:// or https:// URL");
+
 // Empty strings count as unset: `FOO= npm start` and blank lines in .env files are common.
 const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
@@ -46,6 +51,18 @@ const EnvSchema = z.object({
   SIGHTLINE_REQUEST_DEADLINE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(200).max(600_000).default(20_000)),
   /** Most bytes read from one backend answer (an answer over it is a 502). */
   SIGHTLINE_MAX_ANSWER_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64 * 1024).max(1024 ** 3).default(16 * 1024 ** 2)),
+  /** Base URL people reach Sightline at; alert annotations link to SLO pages under it. Unset: no links. */
+  SIGHTLINE_PUBLIC_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  /** Rules sync target: a directory Prometheus loads rule files from (rule_files: [<dir>/sightline-*.rules.yml]). */
+  SIGHTLINE_RULES_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  /** POSTed after the rules directory changed (Prometheus' /-/reload, needs --web.enable-lifecycle). */
+  SIGHTLINE_RULES_RELOAD_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  /** Rules sync target: a Mimir/Cortex ruler (base URL; the API is under /prometheus/config/v1/rules). */
+  SIGHTLINE_RULER_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  /** X-Scope-OrgID sent to the ruler. */
+  SIGHTLINE_RULER_TENANT: z.preprocess(emptyAsUnset, z.string().max(256).optional()),
+  /** Ruler namespace holding Sightline's groups; everything in it is Sightline's to replace. */
+  SIGHTLINE_RULER_NAMESPACE: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/).default("sightline")),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR" | "SIGHTLINE_PG_RELOCATE_DIR"> & {

@@ -20,15 +20,16 @@ export function groupToPlain(g: RuleGroup) {
   };
 }
 
-function stringify(value: unknown): string {
+/** `notes` become comment lines under the header (e.g. why an SLO generated nothing). */
+function stringify(value: unknown, notes: readonly string[] = []): string {
   const doc = new Document(value, { aliasDuplicateObjects: false });
-  doc.commentBefore = GENERATED_HEADER;
+  doc.commentBefore = [GENERATED_HEADER, ...notes.map((n) => ` ${n.replace(/[\r\n]+/g, " ")}`)].join("\n");
   // lineWidth 0: no folding, so every expression stays on one line (readable diffs, greppable).
   return doc.toString({ lineWidth: 0 });
 }
 
-export function prometheusRuleFile(groups: readonly RuleGroup[]): string {
-  return stringify({ groups: groups.map(groupToPlain) });
+export function prometheusRuleFile(groups: readonly RuleGroup[], notes: readonly string[] = []): string {
+  return stringify({ groups: groups.map(groupToPlain) }, notes);
 }
 
 /** One namespace's groups as the ruler APIs take them (Mimir/Cortex POST body: a single group). */
@@ -36,11 +37,11 @@ export const ruleGroupYaml = (group: RuleGroup): string => new Document(groupToP
 
 export const PROMETHEUS_RULE_NAME = "sightline-slos";
 
-export function prometheusRuleManifest(groups: readonly RuleGroup[], name = PROMETHEUS_RULE_NAME): string {
+export function prometheusRuleManifest(groups: readonly RuleGroup[], name = PROMETHEUS_RULE_NAME, notes: readonly string[] = []): string {
   return stringify({
     apiVersion: "monitoring.coreos.com/v1",
     kind: "PrometheusRule",
     metadata: { name, labels: { "app.kubernetes.io/managed-by": "sightline", "app.kubernetes.io/part-of": "sightline" } },
     spec: { groups: groups.map(groupToPlain) },
-  });
+  }, notes);
 }

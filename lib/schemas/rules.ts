@@ -78,6 +78,9 @@ export const RulesSyncResult = z.object({
 });
 export type RulesSyncResult = z.infer<typeof RulesSyncResult>;
 
-/** Body of POST /api/rules/sync: `dryRun` reports drift without writing. */
-export const RulesSyncInput = z.object({ dryRun: z.boolean().default(false) }).strict();
+/**
+ * Body of POST /api/rules/sync: `dryRun` reports drift without writing; `forceReload` reloads the
+ * Prometheus of a directory target even when nothing changed (after a reload that failed).
+ */
+export const RulesSyncInput = z.object({ dryRun: z.boolean().default(false), forceReload: z.boolean().default(false) }).strict();
 export type RulesSyncInput = z.infer<typeof RulesSyncInput>;
