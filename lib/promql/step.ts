@@ -59,3 +59,6 @@ export function planDayStep(rangeSeconds: number, spanSeconds: number, opts: { r
   if (wanted >= minStep) return { stepSeconds: wanted, raised: false };
   return { stepSeconds: DAY_STEPS.find((s) => s >= minStep && s % wanted === 0) ?? 86_400, raised: true };
 }
+
+/** Charts' default step: about 240 points, never under a minute (a common scrape interval: shorter increases would read no samples). */
+export const defaultChartStep = (spanSeconds: number): number => niceAtLeast(Math.max(60, spanSeconds / 240));

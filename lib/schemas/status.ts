@@ -82,7 +82,12 @@ export const BurnDownPointSchema = z.object({
   budgetRemaining: z.number().nullable(),
   zeroTraffic: z.boolean(),
   inconsistent: z.boolean(),
+  /** No samples in this step (a scrape gap): draw a gap, not zero traffic. Absent = false. */
+  gap: z.boolean().optional(),
 });
+
+/** Requests a per-step chart cannot place: counted over the whole range but in no step (they span a scrape gap). */
+export const UnplacedRequests = z.object({ gapSteps: z.number().int(), requests: z.number() });
 
 export const SloStatusResponse = z.object({
   slo: z.object({ id: z.string(), slug: z.string(), name: z.string(), objective: ratio, thresholdSeconds: z.number(), window: SloWindow }),
@@ -102,6 +107,8 @@ export const SloStatusResponse = z.object({
   /** Multi-window multi-burn-rate alert tiers derived from the SLO window (SRE workbook budget fractions). */
   burnRateTiers: z.array(BurnRateTierSchema),
   burnDown: z.array(BurnDownPointSchema).nullable(),
+  /** With the burn-down: gap steps and the requests of the window no step shows. */
+  burnDownUnplaced: UnplacedRequests.nullable().optional(),
   source: z.object({
     endpoint: z.string(),
     profile: z.object({ id: z.enum(["tempo", "otel"]), histogram: z.string(), unit: z.enum(["seconds", "milliseconds"]) }),
@@ -140,6 +147,8 @@ export const TimeseriesPoint = z.object({
   /** good ÷ total for this step; null with no traffic (a gap in the chart, never 100 %). */
   sli: ratio.nullable(),
   requestsPerSecond: z.number(),
+  /** No samples in this step (a scrape gap): good/total read 0 but it is not zero traffic. Absent = false. */
+  gap: z.boolean().optional(),
 });
 
 export const SloTimeseriesResponse = z.object({
@@ -148,6 +157,8 @@ export const SloTimeseriesResponse = z.object({
   stepSeconds: z.number(),
   exact: z.boolean(),
   points: z.array(TimeseriesPoint),
+  /** Requests counted over the range that no step shows (present when some step is a gap). */
+  unplaced: UnplacedRequests.optional(),
   warnings: z.array(z.string()),
 });
 export type SloTimeseriesResponse = z.infer<typeof SloTimeseriesResponse>;

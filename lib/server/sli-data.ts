@@ -4,19 +4,18 @@ import "server-only";
 // decides how the threshold fits it, then fetches every count in as few round trips as possible
 // (one instant query for window + burn windows + freshness, one range query for the steps, run
 // concurrently). Empty answers are zero traffic (0/0), never an error: the engine says "no data".
-import { decideFit, isMixed, type FitDecision } from "@/lib/promql/buckets";
-import { fromProducerUnit, type ProducerProfile } from "@/lib/promql/profiles";
+import type { FitDecision } from "@/lib/promql/buckets";
+import type { ProducerProfile } from "@/lib/promql/profiles";
 import { PART_LABEL, type SloSelection } from "@/lib/promql/slo-queries";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import type { ProducerProfileSetting } from "@/lib/schemas/datasource";
 import { BURN_WINDOWS, type BurnWindow, type CountPair, type CountStep, type SliInputs } from "@/lib/slo/types";
 import { resolveWindow } from "@/lib/slo/window";
 import type { MetricsSource } from "./metrics/client";
-import { readLayout } from "./metrics/layout";
 import { capWarnings, MAX_RESPONSE_WARNINGS } from "./metrics/limits";
-import { detectProfile } from "./metrics/profile";
 import type { MetricsError } from "./metrics/result";
 import { findLastSample } from "./sli-data/freshness";
+import { openReadContext } from "./sli-data/read-context";
 import { pairOf, planCounts, planHead, planSteps, readParts, type StepPlan } from "./sli-data/plan";
 
 export type SloForSli = SloSelection & Pick<CreateSloInput, "thresholdSeconds" | "objective" | "window" | "minEvents">;
@@ -45,6 +44,8 @@ export interface SliMeta {
   /** Every PromQL text sent, in order. */
   queries: string[];
   warnings: string[];
+  /** Ends of the steps (burn-down) without samples: gaps, counted as 0 in `steps` but not zero traffic. */
+  gapSteps: number[];
   layout: SliLayoutMeta;
 }
 
@@ -56,19 +57,14 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
   const queries: string[] = [];
   const warnings: string[] = [];
 
-  const detected = await detectProfile(source, { setting: opts.profile ?? "auto", service: slo.service, startSeconds: window.startSeconds, endSeconds: at });
-  if (!detected.ok) return detected;
-  const profile = detected.value.profile;
-  warnings.push(...detected.value.warnings);
-
-  const read = await readLayout(source, slo, profile, window.startSeconds, at);
-  if (!read.ok) return read;
-  queries.push(read.value.query);
-  const { layout, assumed } = read.value;
-  if (assumed) warnings.push(`no bucket series for this SLO in the window; assuming ${profile.histogram}'s default buckets`);
-  if (isMixed(layout)) warnings.push(`the selected series use ${layout.layouts.length} different bucket layouts; only boundaries shared by all are exact`);
-  if (layout.invalid.length) warnings.push(`ignored non-numeric le values: ${layout.invalid.slice(0, 5).join(", ")}`);
-  const decision = decideFit(layout, slo.thresholdSeconds, profile.unit);
+  // Detection, layout and fit: the shared read context (cached briefly per backend and selection).
+  const opened = await openReadContext(source, { setting: opts.profile ?? "auto", selection: slo, startSeconds: window.startSeconds, endSeconds: at });
+  if (!opened.ok) return opened;
+  const ctx = opened.value;
+  const { profile, layout, assumed } = ctx;
+  queries.push(...ctx.queries);
+  warnings.push(...ctx.warnings);
+  const decision = ctx.fit(slo.thresholdSeconds);
 
   const stepPlan: StepPlan | null = opts.steps ? planSteps(window, opts.steps.stepSeconds) : null;
   if (stepPlan?.raised) warnings.push(`step raised to ${stepPlan.stepSeconds} s to stay under 11,000 points`);
@@ -111,10 +107,11 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
   }
 
   let steps: CountStep[] | null = null;
+  const gapSteps: number[] = [];
   if (stepPlan) {
     steps = [];
     if (head) steps.push({ t: window.startSeconds + stepPlan.headSeconds, ...pairOf(readParts(head.value.samples).values, "head") });
-    if (range) steps.push(...stepsFromRange(range.value.series, at, stepPlan));
+    if (range) steps.push(...stepsFromRange(range.value.series, at, stepPlan, gapSteps));
   }
 
   return {
@@ -135,14 +132,11 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
       profile: { id: profile.id, histogram: profile.histogram, unit: profile.unit },
       queries,
       warnings: capWarnings(warnings, MAX_RESPONSE_WARNINGS),
+      gapSteps,
       layout: {
         seriesCount: layout.seriesCount,
-        mixed: isMixed(layout),
-        layouts: layout.layouts.map((l) => ({
-          boundariesSeconds: l.boundaries.map((b) => (Number.isFinite(b) ? fromProducerUnit(b, profile.unit) : null)),
-          seriesCount: l.seriesCount,
-          example: l.example,
-        })),
+        mixed: ctx.mixed,
+        layouts: ctx.layouts,
         assumed,
         decision,
       },
@@ -150,7 +144,8 @@ export async function fetchSliInputs(source: MetricsSource, slo: SloForSli, opts
   };
 }
 
-function stepsFromRange(series: { labels: Record<string, string>; points: { t: number; v: number }[] }[], at: number, plan: StepPlan): CountStep[] {
+/** A step without a total point had fewer than two samples in every series: a gap, listed in `gaps`. */
+function stepsFromRange(series: { labels: Record<string, string>; points: { t: number; v: number }[] }[], at: number, plan: StepPlan, gaps: number[]): CountStep[] {
   const byTag = new Map<string, Map<number, number>>();
   for (const s of series) {
     const tag = s.labels[PART_LABEL];
@@ -159,6 +154,7 @@ function stepsFromRange(series: { labels: Record<string, string>; points: { t: n
   const out: CountStep[] = [];
   for (let k = plan.fullSteps - 1; k >= 0; k--) {
     const t = at - k * plan.stepSeconds;
+    if (!byTag.get("total_step")?.has(t)) gaps.push(t);
     out.push({ t, good: byTag.get("good_step")?.get(t) ?? 0, total: byTag.get("total_step")?.get(t) ?? 0 });
   }
   return out;

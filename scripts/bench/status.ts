@@ -82,19 +82,20 @@ async function main() {
         const s = performance.now();
         const r = await sloStatus(id, { atSeconds: at });
         latencies.push(performance.now() - s);
-        queriesOf.set(id, { layout: r.source.queries[0], instant: r.source.queries[1] });
+        // The layout read is a bare selector; with the read-context cache warm it is not sent at all.
+        queriesOf.set(id, { layout: r.source.queries.find((q) => !q.includes("(")) ?? "", instant: r.source.queries.find((q) => q.startsWith("label_replace("))! });
       });
       statusRuns.push(performance.now() - t0);
       if (round === 1) perSlo = latencies;
 
-      // The same two HTTP requests status makes (series for the layout, then the batched instant query).
+      // The same HTTP requests status makes (series for the layout unless cached, then the batched instant query).
       t0 = performance.now();
       await pool(batch, concurrency, async (id) => {
         const q = queriesOf.get(id)!;
         const series = new URLSearchParams({ "match[]": q.layout, start: String(at - 31 * 86400), end: String(at) });
         // String bodies: the leanest way to send them from node (the client does the same).
         const form = { "content-type": "application/x-www-form-urlencoded" };
-        await (await fetch(`${prom.url}/api/v1/series`, { method: "POST", headers: form, body: series.toString() })).json();
+        if (q.layout) await (await fetch(`${prom.url}/api/v1/series`, { method: "POST", headers: form, body: series.toString() })).json();
         await (await fetch(`${prom.url}/api/v1/query`, { method: "POST", headers: form, body: new URLSearchParams({ query: q.instant, time: String(at) }).toString() })).json();
       });
       promRuns.push(performance.now() - t0);

@@ -1,6 +1,6 @@
 // fetchSliInputs, profile detection and discovery against real Prometheus (and VictoriaMetrics)
 // holding the small history of metrics-history.ts, where every exact answer is minutes × increment.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMetricsSource, type MetricsSource } from "@/lib/server/metrics/client";
 import { fetchSliInputs, type SloForSli } from "@/lib/server/sli-data";
 import { detectProfile } from "@/lib/server/metrics/profile";
@@ -12,6 +12,10 @@ import { startVictoria, type TestVictoria } from "@/tests/helpers/victoria";
 import { expected, HISTORY, ODD_SERVICE, ODD_SPAN, openMetrics, prometheusText, T0, T_END, TEMPO_BASE, type HistSeries } from "./metrics-history";
 import { parsePromql } from "../unit/promql-lezer";
 import { cartSelection } from "@/tests/fixtures/slo-selection";
+import { clearReadContextCache } from "@/lib/server/sli-data/read-context";
+
+// Each test pins the requests one evaluation sends: start without the shared read-context cache.
+beforeEach(() => clearReadContextCache());
 
 const cartSlo = (over: Partial<SloForSli> = {}): SloForSli => ({
   ...cartSelection(),
@@ -56,9 +60,10 @@ describe("fetchSliInputs on Prometheus", () => {
     expect(r.meta.profile).toEqual({ id: "tempo", histogram: TEMPO.histogram, unit: "seconds" });
     expect(r.meta.layout).toMatchObject({ seriesCount: 3, mixed: false, assumed: false });
     expect(r.meta.layout.layouts[0].boundariesSeconds).toEqual([0.25, 0.5, 1, null]);
-    // series lookup + one batched instant query
-    expect(r.meta.queries).toHaveLength(2);
-    expect(r.meta.queries[1]).toContain('le=~"1|1\\\\.0"');
+    // profile detection + series lookup + one batched instant query
+    expect(r.meta.queries).toHaveLength(3);
+    expect(r.meta.queries[0]).toContain(`${TEMPO.histogram}_count{service="checkout"} or `);
+    expect(r.meta.queries[2]).toContain('le=~"1|1\\\\.0"');
     expect(r.meta.warnings).toEqual([]);
   });
 
@@ -82,6 +87,15 @@ describe("fetchSliInputs on Prometheus", () => {
     expect(r.meta.layout.decision.offerSeconds).toEqual([0.25, 0.5, 1]);
   });
 
+  it("a repeat within the cache's minute sends neither detection nor the layout read again, and answers the same", async () => {
+    const first = await sli(src, cartSlo());
+    const again = await sli(src, cartSlo());
+    expect(first.meta.queries).toHaveLength(3);
+    expect(again.meta.queries).toEqual([first.meta.queries[2]]);
+    expect(again.value).toEqual(first.value);
+    expect(again.meta.layout).toEqual(first.meta.layout);
+  });
+
   it("per-step increases sum to the window increase when samples align", async () => {
     const r = await sli(src, cartSlo(), { steps: { stepSeconds: 600 } });
     const steps = r.value.steps!;
@@ -90,7 +104,7 @@ describe("fetchSliInputs on Prometheus", () => {
     expect(steps.slice(-6)).toEqual(Array.from({ length: 6 }, (_, i) => ({ t: T0 + 600 * (i + 1), ...pair(expected(isCart, 1, 10), expected(isCart, Infinity, 10)) })));
     const sum = steps.reduce((a, s) => pair(a.good + s.good, a.total + s.total), pair(0, 0));
     expect(sum).toEqual(r.value.counts);
-    expect(r.meta.queries).toHaveLength(3);
+    expect(r.meta.queries).toHaveLength(4);
   });
 
   it("a step that does not divide the window gets a partial head step, still summing exactly", async () => {

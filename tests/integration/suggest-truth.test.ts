@@ -89,7 +89,7 @@ describe.each(histories.map((h) => [h.profile.histogram, h] as const))("suggesti
     for (const pt of body.history.points.filter((x) => x.total))
       expect(pt.p50Seconds! <= pt.p90Seconds! && pt.p90Seconds! <= pt.p99Seconds! && pt.p99Seconds! <= h.boundsSeconds[h.boundsSeconds.length - 1]).toBe(true);
     // Every query is listed, detection included.
-    expect(body.source.queries.some((q) => q.startsWith("label_values(__name__)")) || h.profile.id === "tempo").toBe(true);
+    expect(body.source.queries.some((q) => q.includes(" or ") && q.includes("_count{")) || h.profile.id === "tempo").toBe(true);
     expect(body.source.queries.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -211,5 +211,35 @@ describe("discovery over the whole baseline (GET /api/discovery/*)", () => {
     const bad = await call(series, { query: { ...q, operation: "(?=x)", match: "regex" } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe("operation");
+  });
+});
+
+describe("charts across the scrape gap (timeseries and burn-down)", () => {
+  it("steps without samples are gaps, and the response says how many requests no step shows", async () => {
+    const h = histories[0];
+    const { GET: getTimeseries } = await import("@/app/api/slos/[id]/timeseries/route");
+    const { GET: getStatus } = await import("@/app/api/slos/[id]/status/route");
+    const { POST: postSlo } = await import("@/app/api/slos/route");
+    const ds = await datasourceFor(h);
+    const sel = { service: "search", spanName: "GET /search" };
+    const created = await call(postSlo, {
+      json: { slug: "gap", name: "gap", team: "t", service: sel.service, operation: sel.spanName, thresholdSeconds: h.boundsSeconds[9], objective: 0.99, window: { kind: "rolling", days: 1 }, datasourceId: ds },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const g = h.anomalies.gap;
+    const lost = h.truthCounts({ selector: sel, leSeconds: Infinity, startSeconds: g.lastSampleBefore, endSeconds: g.firstSampleAfter }).total;
+    expect(lost).toBeGreaterThan(0);
+
+    const ts = await call(getTimeseries, { params: { id: created.body.id }, query: { from: String(g.lastSampleBefore - 3600), to: String(g.firstSampleAfter + 3600), step: "600" } });
+    expect(ts.status, JSON.stringify(ts.body)).toBe(200);
+    const gapTs = ts.body.points.filter((p: { gap?: boolean }) => p.gap).map((p: { t: number }) => p.t);
+    // Steps ending 10:10 … 10:40 see at most one sample: gaps, not zero traffic.
+    expect(gapTs).toEqual([600, 1200, 1800, 2400].map((d) => g.lastSampleBefore + d));
+    expect(ts.body.unplaced).toEqual({ gapSteps: 4, requests: lost });
+
+    const st = await call(getStatus, { params: { id: created.body.id }, query: { at: String(END(h)), burnDownStep: "600" } });
+    expect(st.status).toBe(200);
+    expect(st.body.burnDown.filter((p: { gap?: boolean }) => p.gap).map((p: { t: number }) => p.t)).toEqual(gapTs);
+    expect(st.body.burnDownUnplaced).toEqual({ gapSteps: 4, requests: lost });
   });
 });

@@ -61,5 +61,8 @@ export async function detectProfile(src: MetricsSource, opts: DetectOptions): Pr
   });
 }
 
-/** The label-values request as one readable line for `source.queries`. */
-const detectionRequest = (matchers: readonly PromQL[]) => `label_values(__name__) match[]: ${matchers.join(" | ")}`;
+/**
+ * The label-values request for `source.queries`, as the PromQL selecting the same series (the
+ * match[] selectors joined by `or`): which metric names exist among them is what was asked.
+ */
+const detectionRequest = (matchers: readonly PromQL[]) => matchers.join(" or ");

@@ -42,8 +42,24 @@ export async function sloStatus(idOrSlug: string, opts: StatusOptions): Promise<
       ageSeconds: inputs.lastSampleAt === null ? null : Math.max(0, inputs.evaluatedAt - inputs.lastSampleAt),
     },
     burnRateTiers: burnRateTiers(slo.window),
-    burnDown: inputs.steps ? burnDown(inputs.steps, slo.objective) : null,
+    burnDown: inputs.steps ? markGaps(burnDown(inputs.steps, slo.objective), meta.gapSteps) : null,
+    burnDownUnplaced: inputs.steps ? unplaced(inputs.counts.total, inputs.steps, meta.gapSteps) : null,
     source: { endpoint: source.endpoint, profile: meta.profile, queries: meta.queries },
     warnings: meta.warnings,
   };
+}
+
+/** Steps without samples are gaps (drawn as gaps), not zero traffic. */
+const markGaps = <P extends { t: number }>(points: P[], gapSteps: readonly number[]) => {
+  const gaps = new Set(gapSteps);
+  return points.map((p) => (gaps.has(p.t) ? { ...p, gap: true } : p));
+};
+
+/**
+ * Requests the window counted that no step can show: `increase()` over the window counts across a
+ * scrape gap from the samples around it, while each step only sees its own samples.
+ */
+function unplaced(windowTotal: number, steps: readonly { total: number }[], gapSteps: readonly number[]) {
+  const placed = steps.reduce((a, s) => a + s.total, 0);
+  return { gapSteps: gapSteps.length, requests: Math.max(0, windowTotal - placed) };
 }
