@@ -24,6 +24,8 @@ export interface StartPrometheusOptions {
   /** host:port targets scraped every `scrapeIntervalSeconds` (default 1). */
   scrapeTargets?: string[];
   scrapeIntervalSeconds?: number;
+  /** `rule_files` globs (absolute paths); reload with POST /-/reload (the lifecycle API is on). */
+  ruleFiles?: string[];
   extraFlags?: string[];
 }
 
@@ -99,7 +101,8 @@ function configYaml(opts: StartPrometheusOptions): string {
   const jobs = (opts.scrapeTargets ?? []).map(
     (t, i) => `  - job_name: target${i}\n    scrape_interval: ${interval}\n    static_configs:\n      - targets: ["${t}"]\n`,
   );
-  return `global:\n  scrape_interval: ${interval}\n  evaluation_interval: 1m\nscrape_configs:\n${jobs.join("") || "  []\n"}`;
+  const rules = opts.ruleFiles?.length ? `rule_files:\n${opts.ruleFiles.map((f) => `  - ${JSON.stringify(f)}\n`).join("")}` : "";
+  return `global:\n  scrape_interval: ${interval}\n  evaluation_interval: 1m\n${rules}scrape_configs:\n${jobs.join("") || "  []\n"}`;
 }
 
 export async function startPrometheus(opts: StartPrometheusOptions = {}): Promise<TestPrometheus> {
