@@ -14,6 +14,13 @@ describe("getEnv", () => {
     expect(env.SIGHTLINE_MAX_ANSWER_BYTES).toBe(16 * 1024 * 1024);
   });
 
+  it("reads the alerting targets; the ruler namespace defaults to sightline", () => {
+    expect(getEnv({}).SIGHTLINE_RULER_NAMESPACE).toBe("sightline");
+    expect(getEnv({}).SIGHTLINE_PUBLIC_URL).toBeUndefined();
+    const env = getEnv({ SIGHTLINE_PUBLIC_URL: "https://sightline.example.com/", SIGHTLINE_RULES_DIR: "/etc/prometheus/rules", SIGHTLINE_RULER_URL: "http://mimir:8080" });
+    expect([env.SIGHTLINE_PUBLIC_URL, env.SIGHTLINE_RULES_DIR, env.SIGHTLINE_RULER_URL]).toEqual(["https://sightline.example.com/", "/etc/prometheus/rules", "http://mimir:8080"]);
+  });
+
   it("decodes the secret key from base64 or hex", () => {
     const bytes = Buffer.alloc(32, 7);
     expect(getEnv({ SIGHTLINE_SECRET_KEY: bytes.toString("base64") }).SIGHTLINE_SECRET_KEY).toEqual(bytes);
@@ -27,6 +34,10 @@ describe("getEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ SIGHTLINE_REQUEST_DEADLINE_MS: "50" }, "SIGHTLINE_REQUEST_DEADLINE_MS"],
     [{ SIGHTLINE_MAX_ANSWER_BYTES: "16MiB" }, "SIGHTLINE_MAX_ANSWER_BYTES"],
+    [{ SIGHTLINE_PUBLIC_URL: "sightline.example.com" }, "SIGHTLINE_PUBLIC_URL"],
+    [{ SIGHTLINE_RULES_RELOAD_URL: "ftp://prom/-/reload" }, "SIGHTLINE_RULES_RELOAD_URL"],
+    [{ SIGHTLINE_RULER_URL: "not a url" }, "SIGHTLINE_RULER_URL"],
+    [{ SIGHTLINE_RULER_NAMESPACE: "a/b" }, "SIGHTLINE_RULER_NAMESPACE"],
   ])("refuses %j naming the variable, never its value", (source, name) => {
     let err: unknown;
     try {
