@@ -18,6 +18,20 @@ export interface Phase {
   bad: number;
 }
 
+/**
+ * A day of a 28-day 99.9 % SLO (thresholds 1.344 % for 1h/5m, 0.56 % for 6h/30m, 0.28 % for 1d/2h,
+ * 0.0933 % for 3d/6h) where every tier fires and resolves at its own moments: a quiet hour, a
+ * 30-minute fast burn at 5 %, a 4-hour slow burn at 1 %, healthy (0.03 %) in between.
+ */
+export const BURN_PHASES: readonly Phase[] = [
+  { minutes: 60, total: 0, bad: 0 },
+  { minutes: 6 * 60, total: 10_000, bad: 3 },
+  { minutes: 30, total: 10_000, bad: 500 },
+  { minutes: 6.5 * 60, total: 10_000, bad: 3 },
+  { minutes: 4 * 60, total: 10_000, bad: 100 },
+  { minutes: 8 * 60, total: 10_000, bad: 3 },
+];
+
 /** Cumulative good and total at every step (index = step number, 0 = first sample). */
 export interface Counters {
   stepSeconds: number;

@@ -15,7 +15,7 @@ import { prometheusRuleFile } from "@/lib/promql/rules-yaml";
 import { AlertSettings } from "@/lib/schemas/rules";
 import { PUBLIC_URL, RULE_CASES, checkoutTempo, targetFor } from "@/tests/fixtures/rules-slos";
 import { TMP_ROOT, runTool } from "@/tests/helpers/prometheus";
-import { counters, firingAt, inputSeries, predictTiers, renderAnnotation, type Counters, type Phase } from "@/tests/helpers/rule-scenarios";
+import { BURN_PHASES, counters, firingAt, inputSeries, predictTiers, renderAnnotation, type Counters } from "@/tests/helpers/rule-scenarios";
 
 const PROMTOOL = "/usr/bin/promtool";
 const H = 60;
@@ -79,15 +79,8 @@ describe("promtool check rules", () => {
 });
 
 describe("promtool test rules: burn tiers fire and resolve when tier-firing.ts predicts", () => {
-  // 28-day SLO at 99.9 %: thresholds 1.344 % (1h/5m), 0.56 % (6h/30m), 0.28 % (1d/2h), 0.0933 % (3d/6h).
-  const phases: Phase[] = [
-    { minutes: 60, total: 0, bad: 0 },
-    { minutes: 6 * H, total: 10_000, bad: 3 },
-    { minutes: 30, total: 10_000, bad: 500 }, // a fast burn: page-1h, then tickets
-    { minutes: 6.5 * H, total: 10_000, bad: 3 },
-    { minutes: 4 * H, total: 10_000, bad: 100 }, // a slow burn: page-6h
-    { minutes: 8 * H, total: 10_000, bad: 3 },
-  ];
+  // BURN_PHASES: a fast and a slow burn on a 28-day 99.9 % SLO; every tier fires and resolves.
+  const phases = BURN_PHASES;
   const slo = burnSlo();
   const c = counters(phases);
   const g = groupFor(slo);
