@@ -26,6 +26,8 @@ export interface StartPrometheusOptions {
   scrapeIntervalSeconds?: number;
   /** `rule_files` globs (absolute paths); reload with POST /-/reload (the lifecycle API is on). */
   ruleFiles?: string[];
+  /** host:port of Alertmanagers to send alerts to. */
+  alertmanagers?: string[];
   extraFlags?: string[];
 }
 
@@ -102,7 +104,10 @@ function configYaml(opts: StartPrometheusOptions): string {
     (t, i) => `  - job_name: target${i}\n    scrape_interval: ${interval}\n    static_configs:\n      - targets: ["${t}"]\n`,
   );
   const rules = opts.ruleFiles?.length ? `rule_files:\n${opts.ruleFiles.map((f) => `  - ${JSON.stringify(f)}\n`).join("")}` : "";
-  return `global:\n  scrape_interval: ${interval}\n  evaluation_interval: 1m\n${rules}scrape_configs:\n${jobs.join("") || "  []\n"}`;
+  const alerting = opts.alertmanagers?.length
+    ? `alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [${opts.alertmanagers.map((a) => JSON.stringify(a)).join(", ")}]\n`
+    : "";
+  return `global:\n  scrape_interval: ${interval}\n  evaluation_interval: 1m\n${rules}${alerting}scrape_configs:\n${jobs.join("") || "  []\n"}`;
 }
 
 export async function startPrometheus(opts: StartPrometheusOptions = {}): Promise<TestPrometheus> {
