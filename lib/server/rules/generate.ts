@@ -24,6 +24,8 @@ export interface GeneratedRules {
   warnings: string[];
 }
 
+const READ_CONCURRENCY = 8;
+
 const ruleOptions = () => ({ publicUrl: getEnv().SIGHTLINE_PUBLIC_URL ?? null, intervalSeconds: 60 });
 
 async function targetFor(slo: SloDto, ds: DatasourceConfig, source: MetricsSource, nowSeconds: number, warnings: string[]): Promise<RuleTarget> {
@@ -64,7 +66,7 @@ export async function catalogueRules(): Promise<GeneratedRules> {
   const warnings: string[] = [];
   // One source per datasource: its request deadline covers every SLO read through it.
   const sources = new Map<string, { ds: DatasourceConfig; source: MetricsSource }>();
-  const entries = [];
+  const prepared = [];
   for (const { datasource, ...row } of rows) {
     let s = sources.get(datasource.id);
     if (!s) {
@@ -72,8 +74,14 @@ export async function catalogueRules(): Promise<GeneratedRules> {
       s = { ds, source: metricsSourceFor(ds) };
       sources.set(datasource.id, s);
     }
-    const slo = toSloDto(row);
-    entries.push({ slo, target: await targetFor(slo, s.ds, s.source, now, warnings) });
+    prepared.push({ slo: toSloDto(row), ...s });
+  }
+  // A few layout reads at a time: a large catalogue stays inside the request deadline without
+  // flooding the backend (the read context caches repeats of the same selection).
+  const entries: { slo: SloDto; target: RuleTarget }[] = [];
+  for (let i = 0; i < prepared.length; i += READ_CONCURRENCY) {
+    const batch = prepared.slice(i, i + READ_CONCURRENCY);
+    entries.push(...(await Promise.all(batch.map(async (p) => ({ slo: p.slo, target: await targetFor(p.slo, p.ds, p.source, now, warnings) })))));
   }
   return { groups: ruleGroups(entries, ruleOptions()), warnings };
 }
