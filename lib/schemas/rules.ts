@@ -2,6 +2,7 @@
 // SLO API), the query of the rule downloads, and what a rules sync reports. Plain zod, no RE2: the
 // SLO read side (slo-dto.ts) imports the settings. Rule semantics: docs/alerting.md.
 import { z } from "zod";
+import { queryTime } from "./query";
 
 /** The four burn-rate tiers by stable id (`<severity>-<long window>`, lib/slo/tier-firing.ts tierId). */
 export const AlertTierId = z.enum(["page-1h", "page-6h", "ticket-1d", "ticket-3d"]);
@@ -84,3 +85,34 @@ export type RulesSyncResult = z.infer<typeof RulesSyncResult>;
  */
 export const RulesSyncInput = z.object({ dryRun: z.boolean().default(false), forceReload: z.boolean().default(false) }).strict();
 export type RulesSyncInput = z.infer<typeof RulesSyncInput>;
+
+/** GET /api/slos/:id/alerts?at: state now and firing history over the SLO window ending at `at` (unix seconds or RFC 3339). */
+export const AlertStateQuery = z.object({ at: queryTime.optional() }).strict();
+export type AlertStateQuery = z.infer<typeof AlertStateQuery>;
+
+const AlertKind = z.enum(["burn", "deviation", "absent"]);
+
+/** One generated alert of the SLO as the backend's ALERTS series says it is at `at`. */
+export const AlertStateEntry = z.object({
+  /** `sightline_tier`: page-1h … ticket-3d, latency-deviation, data-absent. */
+  tier: z.string(),
+  kind: AlertKind,
+  severity: z.enum(["page", "ticket"]),
+  /** disabled: switched off on the SLO (or the deviation alert not enabled), so no rule exists. */
+  state: z.enum(["inactive", "pending", "firing", "disabled"]),
+  /** Firing intervals within the window (sampled at `stepSeconds`); endSeconds null: still firing at `at`. */
+  history: z.array(z.object({ startSeconds: z.number(), endSeconds: z.number().nullable() })),
+});
+
+export const SloAlertsResponse = z.object({
+  slo: z.object({ id: z.string(), slug: z.string() }),
+  atSeconds: z.number(),
+  window: z.object({ startSeconds: z.number(), endSeconds: z.number() }),
+  stepSeconds: z.number(),
+  alerts: z.array(AlertStateEntry),
+  /** Alerts firing at `at` (the dashboard's count). */
+  firingCount: z.number().int(),
+  source: z.object({ endpoint: z.string(), queries: z.array(z.string()) }),
+  warnings: z.array(z.string()),
+});
+export type SloAlertsResponse = z.infer<typeof SloAlertsResponse>;
