@@ -53,9 +53,21 @@ export function backtestStepsQuery(slo: SloSelection, profile: ProducerProfile, 
 /**
  * Oldest `_count` sample within `rangeSeconds` before the evaluation moment, found at `resolutionSeconds`:
  * `min(min_over_time(timestamp(<count>)[R:res]))`. timestamp() gives each sample's own time, so the
- * answer is a real sample's time; at a resolution under Prometheus' 5-minute lookback every sample
- * is seen by some evaluation, so the answer is the oldest one exactly (coarser: the oldest sample
- * seen by the first evaluation that sees any, within one resolution of the true oldest).
+ * answer is a real sample's time. Every subquery tick costs a look-back seek per series (about half a
+ * millisecond on Prometheus 2.42), so this is only for short ranges: at a resolution of one second every
+ * sample at least a second after the previous one of its series is the latest at some tick, and the
+ * answer is the oldest sample in the range exactly.
  */
 export const oldestSampleQuery = (slo: SloSelection, profile: ProducerProfile, rangeSeconds: number, resolutionSeconds: number): Expr =>
   agg("min", subquery("min_over_time", call("timestamp", countSelector(slo, profile)), rangeSeconds, resolutionSeconds));
+
+/**
+ * The first `windowSeconds` window within `rangeSeconds` before the evaluation moment that holds any
+ * `_count` sample, as its end: `min(min_over_time(timestamp(count_over_time(<count>[W]))[R:W]))`. The
+ * windows tile the range (ticks at multiples of W, each window [tick − W, tick]) and count raw samples,
+ * so no sample is missed whatever the scrape interval or gaps; timestamp() of a computed value is its
+ * tick. The oldest sample lies in [answer − W, answer]. Cheap over long ranges (one pass over the raw
+ * samples): the coarse steps of the oldest-sample search.
+ */
+export const firstSampleWindowQuery = (slo: SloSelection, profile: ProducerProfile, rangeSeconds: number, windowSeconds: number): Expr =>
+  agg("min", subquery("min_over_time", call("timestamp", rangeFn("count_over_time", countSelector(slo, profile), windowSeconds)), rangeSeconds, windowSeconds));

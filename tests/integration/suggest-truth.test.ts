@@ -243,3 +243,35 @@ describe("charts across the scrape gap (timeseries and burn-down)", () => {
     expect(st.body.burnDownUnplaced).toEqual({ gapSteps: 4, requests: lost });
   });
 });
+
+describe("the oldest sample, wherever the history starts", () => {
+  // A series that starts with two minutes of 15-second scrapes at an odd second, then is silent for
+  // three hours, then scrapes again: a look-back subquery at hourly or minutely ticks sees neither
+  // the first sample (a later one is the latest at its minute tick) nor anything before the silence.
+  const T0 = 1_780_000_000 - (1_780_000_000 % 3600);
+  const first = T0 + 15;
+  const times = [...Array.from({ length: 8 }, (_, i) => first + 15 * i), ...Array.from({ length: 240 }, (_, i) => T0 + 4 * 3600 + 15 * i)];
+  const sel = 'service="late",span_name="GET /late",span_kind="SPAN_KIND_SERVER",status_code="STATUS_CODE_UNSET"';
+  const lines = times.flatMap((t, i) => [
+    `traces_spanmetrics_latency_bucket{${sel},le="0.1"} ${i} ${t}`,
+    `traces_spanmetrics_latency_bucket{${sel},le="+Inf"} ${2 * i} ${t}`,
+    `traces_spanmetrics_latency_count{${sel}} ${2 * i} ${t}`,
+  ]);
+  let late: TestPrometheus;
+  beforeAll(async () => {
+    late = await startPrometheus({ openMetrics: `# TYPE traces_spanmetrics_latency histogram\n${lines.join("\n")}\n# EOF\n` });
+  }, 120_000);
+  afterAll(async () => {
+    await late?.stop();
+  });
+
+  it("is found exactly, before a scrape gap and between minute ticks", async () => {
+    const res = await call(postDatasource, { json: { slug: "late", name: "Late", prometheusUrl: late.url, producerProfile: "tempo" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const end = T0 + 6 * HOUR;
+    const body = await suggest({ selection: { datasourceId: res.body.id, service: "late", operation: "GET /late" }, baseline: { startSeconds: end - 90 * DAY, endSeconds: end } });
+    expect(body.dataRange.oldestSampleSeconds).toBe(first);
+    expect(body.dataRange.clipped).toBe(true);
+    expect(body.baseline.startSeconds).toBe(T0 + HOUR);
+  });
+});

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { render } from "@/lib/promql/ast";
 import { leSpellings } from "@/lib/promql/buckets";
-import { backtestStepsQuery, bucketsByLeQuery, oldestSampleQuery, suggestStepsQuery, windowsBesideSteps } from "@/lib/promql/history-queries";
+import { backtestStepsQuery, bucketsByLeQuery, firstSampleWindowQuery, oldestSampleQuery, suggestStepsQuery, windowsBesideSteps } from "@/lib/promql/history-queries";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import { DAY_STEPS, planDayStep } from "@/lib/promql/step";
 import { countNodes, parsePromql, unquoteGo } from "./promql-lezer";
@@ -59,10 +59,20 @@ describe("backtest's range query", () => {
 });
 
 describe("oldest sample", () => {
-  it("min over a subquery of timestamp()", () => {
-    const q = render(oldestSampleQuery(cartSelection(), TEMPO, 90 * 86_400, 3600));
-    expect(q).toBe(`min(min_over_time(timestamp(traces_spanmetrics_latency_count{${SEL}})[90d:1h]))`);
+  it("the sample itself: min over a one-second subquery of timestamp()", () => {
+    const q = render(oldestSampleQuery(cartSelection(), TEMPO, 60, 1));
+    expect(q).toBe(`min(min_over_time(timestamp(traces_spanmetrics_latency_count{${SEL}})[1m:1s]))`);
     expect(parsePromql(q).errors).toEqual([]);
+  });
+
+  it("the coarse steps: first window holding a sample, from raw-sample counts tiled at the window", () => {
+    const hour = render(firstSampleWindowQuery(cartSelection(), TEMPO, 90 * 86_400, 3600));
+    expect(hour).toBe(`min(min_over_time(timestamp(count_over_time(traces_spanmetrics_latency_count{${SEL}}[1h]))[90d:1h]))`);
+    const minute = render(firstSampleWindowQuery(cartSelection(), OTEL_MS, 3600, 60));
+    expect(minute).toBe(
+      'min(min_over_time(timestamp(count_over_time(traces_span_metrics_duration_milliseconds_count{service_name="checkout", span_name="GET /cart", span_kind="SPAN_KIND_SERVER"}[1m]))[1h:1m]))',
+    );
+    for (const q of [hour, minute]) expect(parsePromql(q).errors).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 import "server-only";
 // POST /api/suggest as a business verb: read the selection's history at every real bucket boundary
-// from its datasource (one read context, one oldest-sample look-up, one range query) and hand it to
+// from its datasource (one read context, then the oldest-sample look-up beside one range query) and hand it to
 // the pure engine (lib/slo/suggest.ts). The response carries the engine's result whole, the history
 // view (rate and bucket-resolution p50/p90/p99 per step), the data range and every query sent.
-import { render } from "@/lib/promql/ast";
-import { oldestSampleQuery, suggestStepsQuery } from "@/lib/promql/history-queries";
+import { render, type Expr } from "@/lib/promql/ast";
+import { firstSampleWindowQuery, oldestSampleQuery, suggestStepsQuery } from "@/lib/promql/history-queries";
 import { planDayStep } from "@/lib/promql/step";
 import type { SuggestRequest, SuggestResponse, TimeRange } from "@/lib/schemas/suggest";
 import { ValidationError } from "@/lib/server/errors";
@@ -18,6 +18,8 @@ import { datasourceForBody, orThrow } from "./selection-source";
 import { engineCandidates, readSuggestSteps } from "./suggest-steps";
 
 const DAY = 86_400;
+const HOUR = 3600;
+const MINUTE = 60;
 export const DEFAULT_BASELINE_SECONDS = 28 * DAY;
 /** How far back the oldest sample is looked for: the longest baseline the wizard offers. */
 export const OLDEST_LOOKBACK_SECONDS = 90 * DAY;
@@ -38,22 +40,24 @@ export async function suggestForSelection(req: SuggestRequest, nowSeconds = Date
   const queries = [...ctx.queries];
   const warnings = [...ctx.warnings];
 
-  const oldest = await findOldestSample(source, selection, ctx.profile, end, queries);
+  // The range query does not wait for the oldest sample: it reads from the requested start, and a
+  // clipped baseline only drops its leading steps. Both start at step multiples, so the clipped steps
+  // are the same evaluations (the reader ignores points before the start it is given).
+  const q = render(suggestStepsQuery(selection, ctx.profile, step));
+  const [oldest, range] = await Promise.all([findOldestSample(source, selection, ctx.profile, end, queries), source.queryRange(q, start + step, end, step)]);
+  queries.push(q);
+  const read = orThrow(range);
+  warnings.push(...read.warnings);
   let clipped = false;
   if (oldest !== null && oldest > start) {
     // The step holding the oldest sample is partial (increase() starts at that sample): start after it.
     start = Math.min(Math.ceil(oldest / step) * step, end - step);
     clipped = true;
   }
-
   const n = (end - start) / step;
-  const q = render(suggestStepsQuery(selection, ctx.profile, step));
-  queries.push(q);
-  const range = orThrow(await source.queryRange(q, start + step, end, step));
-  warnings.push(...range.warnings);
 
   const boundaries = ctx.layout.common.filter(Number.isFinite).map((value, i) => ({ value, seconds: ctx.boundariesSeconds[i] }));
-  const steps = readSuggestSteps({ series: range.series, startSeconds: start, stepSeconds: step, steps: n, profile: ctx.profile, boundaries, countErrorsAsBad: selection.countErrorsAsBad });
+  const steps = readSuggestSteps({ series: read.series, startSeconds: start, stepSeconds: step, steps: n, profile: ctx.profile, boundaries, countErrorsAsBad: selection.countErrorsAsBad });
   if (boundaries.length > 64) warnings.push(`the selection has ${boundaries.length} common boundaries; the first 64 are candidates`);
 
   const baseline: TimeRange = { startSeconds: start, endSeconds: end };
@@ -84,17 +88,24 @@ export async function suggestForSelection(req: SuggestRequest, nowSeconds = Date
 }
 
 /**
- * Oldest `_count` sample of the selection within OLDEST_LOOKBACK_SECONDS before `end`: hourly first
- * (2,160 evaluations), then the hour before that answer at one minute (65 evaluations), which is exact
- * for any scrape interval under Prometheus' 5-minute lookback. Null when the backend holds none.
+ * Oldest `_count` sample of the selection within OLDEST_LOOKBACK_SECONDS before `end`, or null when
+ * the backend holds none. Narrowed in three cheap requests instead of one look-back subquery over 90
+ * days at 1 h (2,160 seeks per series, about a second on Prometheus 2.42): the first hour window
+ * holding a sample (raw-sample counts over 90 days), then the first minute window in that hour, then
+ * the sample itself at one-second ticks (exact whenever a series' samples are at least a second apart).
  */
 export async function findOldestSample(source: MetricsSource, selection: SloSelection, profile: ProducerProfile, end: number, queries: string[]): Promise<number | null> {
-  const coarse = render(oldestSampleQuery(selection, profile, OLDEST_LOOKBACK_SECONDS, 3600));
-  queries.push(coarse);
-  const first = orThrow(await source.query(coarse, end)).samples[0]?.value;
-  if (first === undefined || !Number.isFinite(first)) return null;
-  const fine = render(oldestSampleQuery(selection, profile, 3600 + 300, 60));
-  queries.push(fine);
-  const exact = orThrow(await source.query(fine, first)).samples[0]?.value;
-  return exact !== undefined && Number.isFinite(exact) ? Math.min(exact, first) : first;
+  const at = async (expr: Expr, atSeconds: number) => {
+    const q = render(expr);
+    queries.push(q);
+    const v = orThrow(await source.query(q, atSeconds)).samples[0]?.value;
+    return v !== undefined && Number.isFinite(v) ? v : null;
+  };
+  // Hour ticks up to the first at or after `end`, so the last window reaches `end`; a sample after
+  // `end` found that way is not in the range asked.
+  const hourEnd = await at(firstSampleWindowQuery(selection, profile, OLDEST_LOOKBACK_SECONDS, HOUR), Math.ceil(end / HOUR) * HOUR);
+  if (hourEnd === null) return null;
+  const minuteEnd = (await at(firstSampleWindowQuery(selection, profile, HOUR, MINUTE), hourEnd)) ?? hourEnd;
+  const oldest = (await at(oldestSampleQuery(selection, profile, MINUTE, 1), minuteEnd)) ?? minuteEnd;
+  return oldest <= end ? oldest : null;
 }
