@@ -1,7 +1,7 @@
 // Benchmark: POST /api/suggest's verb over a 28-day baseline and POST /api/backtest's over 90 days
 // at 1 h steps, against a real Prometheus holding 30 days of ground-truth history (11 span series,
 // one sample a minute), and the very same HTTP requests sent to Prometheus alone (recorded from the
-// verb's own fetch calls, replayed in order). The ratio is Sightline's overhead (catalogue read,
+// verb's own fetch calls, replayed in the same order and overlap, each one timed). The ratio is Sightline's overhead (catalogue read,
 // validation, the engines' math). Issue 16 targets: suggestion < 0.5 s, backtest < 2 s.
 //
 //   npm run bench:suggest            # or: BENCH_ROUNDS=9 npm run bench:suggest
@@ -18,19 +18,66 @@ const DAY = 86_400;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Records every HTTP request a run makes (URL, method, body) by wrapping the global fetch. */
-async function recording<T>(run: () => Promise<T>): Promise<{ value: T; requests: { url: string; init: RequestInit }[] }> {
-  const requests: { url: string; init: RequestInit }[] = [];
+interface Recorded {
+  url: string;
+  init: RequestInit;
+  /** When the request was sent and when its answer had been read, ms since the run started. */
+  sentMs: number;
+  doneMs: number;
+}
+
+/** Records every HTTP request a run makes (URL, method, body, timing) by wrapping the global fetch. */
+async function recording<T>(run: () => Promise<T>): Promise<{ value: T; requests: Recorded[] }> {
+  const requests: Recorded[] = [];
   const real = globalThis.fetch;
+  const t0 = performance.now();
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    requests.push({ url: String(input), init: { method: init?.method, headers: init?.headers, body: init?.body } });
-    return real(input, init);
+    const r: Recorded = { url: String(input), init: { method: init?.method, headers: init?.headers, body: init?.body }, sentMs: performance.now() - t0, doneMs: 0 };
+    requests.push(r);
+    const res = await real(input, init);
+    // Read here so the answer's end is known; the verb reads the same text from the copy.
+    const text = await res.text();
+    r.doneMs = performance.now() - t0;
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
   }) as typeof fetch;
   try {
     return { value: await run(), requests };
   } finally {
     globalThis.fetch = real;
   }
+}
+
+/**
+ * The recorded requests in the verb's own order and overlap: a request sent before every earlier one
+ * had been answered joins their group; groups go out one after another, a group's requests at once.
+ * Each request's own time is kept for the breakdown.
+ */
+async function replay(requests: readonly Recorded[]): Promise<{ totalMs: number; eachMs: number[] }> {
+  const groups: Recorded[][] = [];
+  for (const r of requests) {
+    const g = groups[groups.length - 1];
+    if (g && r.sentMs < Math.max(...g.map((x) => x.doneMs))) g.push(r);
+    else groups.push([r]);
+  }
+  const eachMs = new Map<Recorded, number>();
+  const t0 = performance.now();
+  for (const g of groups)
+    await Promise.all(
+      g.map(async (r) => {
+        const s = performance.now();
+        await (await fetch(r.url, r.init)).text();
+        eachMs.set(r, performance.now() - s);
+      }),
+    );
+  return { totalMs: performance.now() - t0, eachMs: requests.map((r) => eachMs.get(r)!) };
+}
+
+/** A request, short: endpoint and the start of its PromQL (or match[]). */
+function describeRequest(r: Recorded): string {
+  const u = new URL(r.url);
+  const params = new URLSearchParams(typeof r.init.body === "string" ? r.init.body : u.search);
+  const what = params.get("query") ?? params.getAll("match[]").join(" or ");
+  return `${u.pathname.replace(/.*\/api\/v1\//, "")} ${what.length > 90 ? `${what.slice(0, 90)}…` : what}`;
 }
 
 async function main() {
@@ -71,7 +118,7 @@ async function main() {
     { name: "suggestion, 28-day baseline", target: 500, run: () => suggestForSelection(suggestReq) },
     { name: "backtest, 90 days at 1 h", target: 2000, run: () => backtestSlo(backtestReq) },
   ];
-  console.log(`Median of ${rounds} rounds; each round runs the verb cold (read-context cache cleared) and warm, then its recorded requests alone.`);
+  console.log(`Median of ${rounds} rounds; each round runs the verb cold (read-context cache cleared) and warm, then its recorded requests alone (same order and overlap), each timed.`);
   console.log("case                            verb cold    verb warm    Prometheus alone    ratio cold / warm    target");
   for (const c of cases) {
     clearReadContextCache();
@@ -79,7 +126,8 @@ async function main() {
     const cold: number[] = [];
     const warm: number[] = [];
     const alone: number[] = [];
-    let requests: { url: string; init: RequestInit }[] = [];
+    const each: number[][] = [];
+    let requests: Recorded[] = [];
     for (let r = 0; r < rounds; r++) {
       clearReadContextCache();
       t0 = performance.now();
@@ -89,14 +137,15 @@ async function main() {
       t0 = performance.now();
       await c.run();
       warm.push(performance.now() - t0);
-      t0 = performance.now();
-      for (const q of requests) await (await fetch(q.url, q.init)).text();
-      alone.push(performance.now() - t0);
+      const a = await replay(requests);
+      alone.push(a.totalMs);
+      a.eachMs.forEach((ms, i) => (each[i] ??= []).push(ms));
     }
     const [mc, mw, ma] = [median(cold), median(warm), median(alone)];
     console.log(
       `${c.name.padEnd(30)} ${mc.toFixed(0).padStart(7)} ms   ${mw.toFixed(0).padStart(7)} ms   ${ma.toFixed(0).padStart(9)} ms (${requests.length} req)   ${(mc / ma).toFixed(2)}x / ${(mw / ma).toFixed(2)}x        < ${c.target} ms ${mc < c.target ? "ok" : "MISSED"}`,
     );
+    requests.forEach((r, i) => console.log(`    ${median(each[i] ?? [0]).toFixed(0).padStart(6)} ms  ${describeRequest(r)}`));
   }
   await disconnectDb();
   await pg.stop();
