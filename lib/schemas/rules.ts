@@ -116,3 +116,21 @@ export const SloAlertsResponse = z.object({
   warnings: z.array(z.string()),
 });
 export type SloAlertsResponse = z.infer<typeof SloAlertsResponse>;
+
+/** A recorded sync: what it answered, or why it failed (error set, drift empty). */
+export const RulesSyncRecord = z.object({
+  target: z.enum(["directory", "mimir"]),
+  syncedAt: z.string(),
+  dryRun: z.boolean(),
+  changed: z.boolean(),
+  reloaded: z.boolean(),
+  groups: z.number().int(),
+  drift: z.array(RuleGroupDrift),
+  warnings: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type RulesSyncRecord = z.infer<typeof RulesSyncRecord>;
+
+/** GET /api/rules/sync: the last sync (null before the first). */
+export const LastRulesSync = z.object({ last: RulesSyncRecord.nullable() });
+export type LastRulesSync = z.infer<typeof LastRulesSync>;

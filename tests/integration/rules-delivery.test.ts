@@ -102,6 +102,7 @@ describe("sync to a rules directory + reload", () => {
   it("writes, reloads, is idempotent, reports drift and removes what is no longer generated", async () => {
     await writeFile(path.join(rulesDir, "someone-else.rules.yml"), "groups: []\n");
     const slo = await createSlo();
+    expect((await call(syncRoute.GET)).body).toEqual({ last: null });
 
     const dry = await sync({ dryRun: true });
     expect(dry.body).toMatchObject({ target: "directory", drift: [{ group: "sightline-checkout-latency", kind: "missing" }], changed: false, reloaded: false });
@@ -116,6 +117,8 @@ describe("sync to a rules directory + reload", () => {
 
     const again = await sync();
     expect(again.body).toMatchObject({ drift: [], changed: false, reloaded: false });
+    // The sync log keeps the last one for the app to show.
+    expect((await call(syncRoute.GET)).body.last).toMatchObject({ target: "directory", dryRun: false, changed: false, drift: [], error: null, syncedAt: again.body.syncedAt });
 
     // Turning a tier off is drift until synced; a hand edit is drift too.
     await call(item.PATCH, { params: { id: slo.id }, json: { version: 1, alerting: { disabledTiers: ["ticket-3d"] } } });
@@ -137,6 +140,7 @@ describe("sync to a rules directory + reload", () => {
     const r = await sync();
     expect(r.status).toBe(502);
     expect(r.body.detail).toMatch(/reload at .* answered HTTP 404/);
+    expect((await call(syncRoute.GET)).body.last).toMatchObject({ target: "directory", changed: false, error: expect.stringMatching(/answered HTTP 404/) });
   });
 
   it("without a target it says what to set", async () => {
@@ -144,6 +148,7 @@ describe("sync to a rules directory + reload", () => {
     const r = await sync();
     expect(r.status).toBe(409);
     expect(r.body.detail).toMatch(/SIGHTLINE_RULER_URL .* SIGHTLINE_RULES_DIR/);
+    expect((await call(syncRoute.GET)).body).toEqual({ last: null });
   });
 });
 

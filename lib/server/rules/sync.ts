@@ -12,6 +12,7 @@ import { diffGroups } from "./drift";
 import { readDirectory, reloadPrometheus, removeFile, writeGroup } from "./directory";
 import { catalogueRules } from "./generate";
 import { createRulerClient } from "./ruler-client";
+import { recordResult, recordSync } from "./sync-log";
 
 export class SyncNotConfigured extends HttpProblem {
   constructor() {
@@ -19,7 +20,23 @@ export class SyncNotConfigured extends HttpProblem {
   }
 }
 
+/** Syncs and records the outcome (a failure too, with its reason) in the sync log. */
 export async function syncRules(input: RulesSyncInput): Promise<RulesSyncResult> {
+  const env = getEnv();
+  const target = env.SIGHTLINE_RULER_URL ? "mimir" : env.SIGHTLINE_RULES_DIR ? "directory" : null;
+  if (!target) throw new SyncNotConfigured();
+  try {
+    const result = await syncOnce(input);
+    await recordResult(result, input.dryRun);
+    return result;
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    await recordSync({ target, dryRun: input.dryRun, changed: false, reloaded: false, groups: 0, drift: [], warnings: [], error });
+    throw e;
+  }
+}
+
+async function syncOnce(input: RulesSyncInput): Promise<RulesSyncResult> {
   const env = getEnv();
   const { groups, warnings } = await catalogueRules();
   const syncedAt = new Date().toISOString();

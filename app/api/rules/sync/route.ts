@@ -1,11 +1,15 @@
 // POST /api/rules/sync – make the configured rules target (directory + reload, or Mimir ruler) hold exactly the catalogue's rules; reports drift
+// GET /api/rules/sync – the last sync (when, what drift it found, or why it failed)
 import { route } from "@/lib/server/api";
 import { otherMethods } from "@/lib/server/api-methods";
 import { RulesSyncInput } from "@/lib/schemas/rules";
 import { syncRules } from "@/lib/server/rules/sync";
+import { lastSync } from "@/lib/server/rules/sync-log";
 
 export const dynamic = "force-dynamic";
 
+export const GET = route({}, () => lastSync());
+
 export const POST = route({ body: RulesSyncInput }, ({ body }) => syncRules(body));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");
