@@ -13,6 +13,7 @@ import { EmptyState } from "../ui/empty-state";
 import { PageHeader } from "../ui/page-header";
 import { Skeleton } from "../ui/skeleton";
 import { RevisionHistory } from "./revision-history";
+import { RulesSection } from "./rules-section";
 import { SloDefinition } from "./slo-definition";
 import { StatusBadge } from "./status-badge";
 import { StatusPanel } from "./status-panel";
@@ -96,6 +97,7 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
       <div aria-live="polite">{notice ? <Callout tone={notice.tone} title={notice.title}>{notice.detail}</Callout> : null}</div>
       <SloDefinition slo={slo} datasource={ds.data?.find((d) => d.id === slo.datasourceId)} />
       <StatusPanel slo={slo} />
+      <RulesSection slo={slo} />
       <RevisionHistory sloId={idOrSlug} />
     </div>
   );

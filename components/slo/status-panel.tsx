@@ -12,6 +12,7 @@ import type { SloDto } from "@/lib/schemas/slo";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { Skeleton } from "../ui/skeleton";
+import { AlertsPanel } from "./alerts-panel";
 import { AsOf, AtControl } from "./status/at-control";
 import { BurnRateTable } from "./status/burn-rate-table";
 import { StatusCharts } from "./status/status-charts";
@@ -67,6 +68,10 @@ export function StatusPanel({ slo }: { slo: SloDto }) {
               <PromqlDetails source={q.data.source} />
             </div>
           )}
+        </div>
+        {/* Alert states come from their own request: a slow status does not hold them back. */}
+        <div className="mt-5">
+          <AlertsPanel slo={slo} at={at} />
         </div>
       </section>
       {/* Charts wait for the status: its resolved window sizes the burn-down and the "window" span. */}

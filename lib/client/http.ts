@@ -84,6 +84,19 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
   return parsed.data;
 }
 
+/** Fetches a text answer (a YAML download); errors as in `apiFetch`. Throws `ApiError`. */
+export async function apiFetchText(path: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: "application/yaml, text/plain, application/problem+json" }, signal: opts.signal, cache: "no-store" });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError({ status: 0, title: "Could not reach the Sightline server", detail: "Check your connection and try again." });
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res.text();
+}
+
 /** A stale `version` (someone saved first), as opposed to other 409s such as a taken slug. */
 export const isVersionConflict = (e: unknown): e is ApiError =>
   e instanceof ApiError && e.status === 409 && (e.type.endsWith(":version-conflict") || e.fieldErrors.some((f) => f.path === "version"));
