@@ -112,6 +112,20 @@ describe("SLO status in the browser", () => {
     await shot("status-exact");
   });
 
+  it("lists every generated alert and shows the rules as YAML", async () => {
+    // This Prometheus runs no rules and no sync has run: no ALERTS series, said in words.
+    await page.getByText("Rules not deployed: no ALERTS series found").waitFor();
+    expect(await page.getByTestId("alert-state-row").count()).toBe(6);
+    expect(await page.locator('[data-tier="page-1h"]').getAttribute("data-state")).toBe("inactive");
+    expect(await page.locator('[data-tier="latency-deviation"]').getAttribute("data-state")).toBe("disabled");
+    await page.getByTestId("rules-yaml").waitFor();
+    expect(await page.getByTestId("rules-yaml").textContent()).toContain('sightline_slo: checkout-latency');
+    expect(await page.getByTestId("rules-sync").textContent()).toContain("Rules never synced");
+    await page.getByRole("radio", { name: "PrometheusRule" }).click();
+    await page.getByTestId("rules-yaml").getByText("kind: PrometheusRule").waitFor();
+    await page.getByTestId("rules-section").screenshot({ path: path.join(SHOTS, "status-rules.png") });
+  });
+
   it("keeps the chart span in the URL", async () => {
     await page.getByLabel("Chart span").selectOption("7d");
     await page.waitForURL(/range=7d/);
@@ -159,7 +173,8 @@ describe("SLO status in the browser", () => {
     await page.goto(`${app.baseUrl}/slos/${ids.broken}?at=${END}`);
     const alert = page.getByRole("alert").filter({ hasText: "No data from Prometheus" });
     await alert.waitFor({ timeout: 20_000 });
-    await page.getByRole("button", { name: "Try again" }).waitFor();
+    // Scoped to the status callout: the alerts panel below has its own retry.
+    await alert.getByRole("button", { name: "Try again" }).waitFor();
     expect(await page.getByRole("heading", { name: "Search latency" }).count()).toBe(1);
     await shot("status-broken");
   });

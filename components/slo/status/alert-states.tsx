@@ -46,7 +46,7 @@ export function AlertStates({ data }: { data: SloAlertsResponse }) {
                       <div role="img" aria-label={`Firing history: ${historySummary(a.history, data.window)}`} className="relative h-3 w-full overflow-hidden rounded-sm bg-zinc-100 ring-1 ring-inset ring-zinc-200">
                         {strip.map((s) => (
                           <span
-                            key={s.leftPercent}
+                            key={`${s.leftPercent}-${s.widthPercent}`}
                             title={s.title}
                             className={cx("absolute inset-y-0", a.severity === "page" ? "bg-red-500" : "bg-amber-400", s.open && "animate-pulse")}
                             style={{ left: `${s.leftPercent}%`, width: `${s.widthPercent}%` }}
