@@ -6,6 +6,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { countFiring, firingText } from "@/lib/client/alerts/dashboard-firing";
 import { describeError } from "@/lib/client/http";
 import { dashboardRow, sortRows, summarize, summaryText, teamsOf, type StatusResult } from "@/lib/client/status/dashboard";
 import { createLimiter } from "@/lib/client/status/limit";
@@ -19,6 +20,7 @@ import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
 import { selectClass } from "../ui/field";
 import { TableSkeleton } from "../ui/skeleton";
+import { cx } from "../ui/cx";
 import { DashboardTable } from "./dashboard-table";
 
 const CONCURRENCY = 6;
@@ -45,15 +47,14 @@ export function Dashboard() {
     })),
   });
 
-  const rows = sortRows(
-    shown.map((s, i) => {
-      const q = statuses[i];
-      const r: StatusResult =
-        q?.isSuccess ? { state: "success", data: q.data } : q?.isError ? { state: "error", ...describeError(q.error) } : { state: "pending" };
-      return dashboardRow(s, r);
-    }),
-  );
+  const results = shown.map((_, i): StatusResult => {
+    const q = statuses[i];
+    return q?.isSuccess ? { state: "success", data: q.data } : q?.isError ? { state: "error", ...describeError(q.error) } : { state: "pending" };
+  });
+  const rows = sortRows(shown.map((s, i) => dashboardRow(s, results[i])));
   const summary = summarize(rows);
+  // From the statuses above, not one alerts request per SLO (lib/client/alerts/dashboard-firing.ts).
+  const firing = countFiring(shown.map((s, i) => ({ alerting: s.alerting, result: results[i] })));
   const setTeam = (t: string) => router.replace(`${pathname}${withParams(params.toString(), { team: t })}`, { scroll: false });
 
   if (catalogue.isPending) return <TableSkeleton rows={5} cols={6} />;
@@ -76,6 +77,13 @@ export function Dashboard() {
         <div>
           <p data-testid="dashboard-summary" className="text-base font-medium text-zinc-900" aria-live="polite">
             {summaryText(summary)}
+          </p>
+          <p
+            data-testid="dashboard-firing"
+            className={cx("mt-0.5 text-sm", firing.page ? "font-medium text-red-800" : firing.ticket ? "font-medium text-amber-800" : "text-zinc-600")}
+            title="From each SLO's burn rates as Sightline reads them, tiers switched off left out; the backend's alerts follow after their rule's evaluation and `for`."
+          >
+            {firingText(firing)}
           </p>
           <p className="mt-0.5 text-xs text-zinc-500">
             {at === undefined ? "Now, refreshed every minute" : `As of ${formatUtcSeconds(at)}`} · worst error budget first
