@@ -102,7 +102,8 @@ export function candidateStats(
   const sli = totalSum > 0 ? goodSum / totalSum : null;
 
   const dailyGood = g.days.map((d) => pg[d.to] - pg[d.from]);
-  const daySlis = g.days.map((d, i) => (d.judged ? dailyGood[i] / d.total : null));
+  // Prefix-sum differences of non-integer increases can exceed the day's total by float noise: a ratio stays ≤ 1.
+  const daySlis = g.days.map((d, i) => (d.judged ? Math.min(1, dailyGood[i] / d.total) : null));
   const judged = daySlis.filter((s): s is number => s !== null).sort((a, b) => a - b);
   const daySli = judged.length ? { min: judged[0], p5: nearestRank(judged, 0.05), median: nearestRank(judged, 0.5) } : null;
 
