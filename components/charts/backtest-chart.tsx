@@ -3,6 +3,7 @@
 // would have shown them, with the objective and the out-of-objective intervals (shaded red).
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatObjective } from "@/lib/slo/format";
+import { burnDownAxis, percentTick, sliAxis } from "@/lib/client/status/chart";
 import { formatPercent, formatUtcSeconds } from "@/lib/client/status/format";
 import type { BacktestChartPoint } from "@/lib/client/wizard-history";
 import { CHART_MARGIN, GRID_PROPS, timeAxisProps } from "./axes";
@@ -22,11 +23,9 @@ export function BacktestChart({
   outOfObjective: { startSeconds: number; endSeconds: number | null }[];
   range: { startSeconds: number; endSeconds: number };
 }) {
-  const slis = points.map((p) => p.sliPercent).filter((v): v is number => v !== null);
-  const lo = Math.min(objective * 100, ...slis);
-  const sliFloor = Math.max(0, Math.floor((lo - (100 - lo) * 0.2) * 100) / 100);
-  const budgets = points.map((p) => p.budgetPercent).filter((v): v is number => v !== null);
-  const budgetFloor = Math.min(0, Math.floor(Math.min(0, ...budgets) / 25) * 25);
+  // The status page's axes: the SLI from a little below (SLI, objective) to 100 %, the budget from any overspend to 100 %.
+  const sli = sliAxis(points.map((p) => ({ t: p.t, sliPercent: p.sliPercent, requestsPerSecond: 0 })), objective);
+  const budget = burnDownAxis(points.map((p) => ({ t: p.t, remainingPercent: p.budgetPercent })));
   return (
     <figure>
       <ChartLegend
@@ -40,8 +39,8 @@ export function BacktestChart({
         <LineChart data={points} margin={CHART_MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...timeAxisProps(range.endSeconds - range.startSeconds)} />
-          <YAxis yAxisId="sli" domain={[sliFloor, 100]} allowDataOverflow tick={TICK} width={64} tickFormatter={(v: number) => `${Number(v.toFixed(2))} %`} />
-          <YAxis yAxisId="budget" orientation="right" domain={[budgetFloor, 100]} allowDataOverflow tick={TICK} width={48} tickFormatter={(v: number) => `${v} %`} />
+          <YAxis yAxisId="sli" domain={sli.domain} ticks={sli.ticks} allowDataOverflow tick={TICK} width={64} tickFormatter={percentTick} />
+          <YAxis yAxisId="budget" orientation="right" domain={budget.domain} ticks={budget.ticks} allowDataOverflow tick={TICK} width={72} tickFormatter={percentTick} />
           {outOfObjective.map((r) => (
             <ReferenceArea key={r.startSeconds} yAxisId="sli" x1={r.startSeconds} x2={r.endSeconds ?? range.endSeconds} fill="#fecaca" fillOpacity={0.5} ifOverflow="hidden" />
           ))}

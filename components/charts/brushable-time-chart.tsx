@@ -3,7 +3,7 @@
 // known-bad period. Excluded ranges are shaded grey; the range being dragged is shaded indigo.
 // A step without samples is null and drawn as a gap. Keyboard users add ranges with the form next
 // to the chart (exclusions.tsx), so dragging is a shortcut, not the only way.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUtcSeconds } from "@/lib/client/status/format";
 import { CHART_MARGIN, GRID_PROPS, timeAxisProps } from "./axes";
@@ -38,27 +38,42 @@ export function BrushableTimeChart<P extends { t: number }>({
   testId?: string;
 }) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
-  const tAt = (i: unknown) => (typeof i === "number" && data[i] ? data[i].t : typeof i === "string" && data[Number(i)] ? data[Number(i)].t : null);
+  const box = useRef<HTMLDivElement>(null);
+  const t0 = data[0]?.t ?? 0;
+  const t1 = data[data.length - 1]?.t ?? 0;
+  // The time under the pointer, from the plot area's geometry (the grid spans exactly the x
+  // domain), snapped to the step it falls in; null outside the plot.
+  const tAt = (clientX: number): number | null => {
+    const grid = box.current?.querySelector(".recharts-cartesian-grid")?.getBoundingClientRect();
+    if (!grid || grid.width <= 0 || t1 <= t0) return null;
+    const f = (clientX - grid.left) / grid.width;
+    if (f < 0 || f > 1) return null;
+    return t0 + Math.floor((f * (t1 - t0)) / stepSeconds) * stepSeconds;
+  };
   return (
-    <div data-testid={testId} className={onBrush ? "cursor-crosshair select-none" : undefined}>
+    // data-t-*: the x domain (first and last step), so a test can turn times into pixels.
+    <div
+      ref={box}
+      data-testid={testId}
+      data-t-start={t0}
+      data-t-end={t1}
+      className={onBrush ? "cursor-crosshair select-none" : undefined}
+      onMouseDown={(e) => {
+        const t = onBrush ? tAt(e.clientX) : null;
+        if (t !== null) setDrag({ a: t, b: t });
+      }}
+      onMouseMove={(e) => {
+        const t = drag ? tAt(e.clientX) : null;
+        if (drag && t !== null && t !== drag.b) setDrag({ ...drag, b: t });
+      }}
+      onMouseUp={() => {
+        if (drag && onBrush && drag.a !== drag.b) onBrush(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b) + stepSeconds);
+        setDrag(null);
+      }}
+      onMouseLeave={() => setDrag(null)}
+    >
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart
-          data={data}
-          margin={CHART_MARGIN}
-          onMouseDown={(s) => {
-            const t = tAt(s.activeIndex);
-            if (onBrush && t !== null) setDrag({ a: t, b: t });
-          }}
-          onMouseMove={(s) => {
-            const t = tAt(s.activeIndex);
-            if (drag && t !== null && t !== drag.b) setDrag({ ...drag, b: t });
-          }}
-          onMouseUp={() => {
-            if (drag && onBrush && drag.a !== drag.b) onBrush(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b) + stepSeconds);
-            setDrag(null);
-          }}
-          onMouseLeave={() => setDrag(null)}
-        >
+        <LineChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis {...timeAxisProps(spanSeconds)} />
           <YAxis tickFormatter={yTick} tick={TICK} width={72} label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 0, dy: 50, ...LABEL }} />

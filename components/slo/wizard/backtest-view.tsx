@@ -15,6 +15,13 @@ export function BacktestSummary({ r }: { r: BacktestResult }) {
   const out = intervalSeconds(r.outOfObjective, r.range.endSeconds);
   const pages = r.tiers.filter((t) => t.severity === "page").reduce((n, t) => n + t.firingCount, 0);
   const tickets = r.tiers.filter((t) => t.severity === "ticket").reduce((n, t) => n + t.firingCount, 0);
+  // A replay without a single measured moment proves nothing: never call it "never out of objective".
+  if (!r.points.some((p) => p.sli !== null))
+    return (
+      <p data-testid="backtest-summary" className="text-sm text-amber-800">
+        No moment of this range had data to replay (see the warnings below): nothing can be said about how {formatMs(r.target.thresholdSeconds)} at {formatObjective(r.target.objective)} would have fared.
+      </p>
+    );
   return (
     <p data-testid="backtest-summary" className="text-sm text-zinc-800">
       {formatMs(r.target.thresholdSeconds)} at {formatObjective(r.target.objective)}: {r.outOfObjective.length === 0 ? "never out of objective" : `out of objective for ${formatDuration(out)} in ${r.outOfObjective.length} interval${r.outOfObjective.length === 1 ? "" : "s"}`};{" "}

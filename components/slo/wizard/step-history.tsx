@@ -74,7 +74,7 @@ export function StepHistory({ state, go }: StepProps) {
         </div>
         <p data-testid="data-range" className="mt-1 text-xs text-zinc-600">
           {data
-            ? `${formatDateRange(data.baseline.startSeconds, data.baseline.endSeconds)} (UTC). ${held === null ? "The backend holds no samples for this selection." : `The backend holds this selection's samples from ${formatUtcSeconds(held)}${heldDays !== null ? ` (${Math.floor(heldDays)} days)` : ""}${data.dataRange.clipped ? `; the baseline starts there, not at ${formatUtcSeconds(data.dataRange.requested.startSeconds)}` : ""}.`} ${data.selectionFacts.seriesCount} series, ${data.selectionFacts.boundariesSeconds.length} bucket boundaries.`
+            ? `${formatDateRange(data.baseline.startSeconds, data.baseline.endSeconds)} (UTC). ${held === null ? "The backend did not say how far back it holds this selection's samples." : `The backend holds this selection's samples from ${formatUtcSeconds(held)}${heldDays !== null ? ` (${Math.floor(heldDays)} days)` : ""}${data.dataRange.clipped ? `; the baseline starts there, not at ${formatUtcSeconds(data.dataRange.requested.startSeconds)}` : ""}.`} ${data.selectionFacts.seriesCount} series, ${data.selectionFacts.boundariesSeconds.length} bucket boundaries.`
             : "Reading the history…"}
         </p>
       </fieldset>

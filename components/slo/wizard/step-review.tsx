@@ -35,14 +35,16 @@ const stepOf = (path: string): WizardStep => FIELD_STEP[path.split(".")[0]] ?? "
 
 export function StepReview({ state, go, edit }: StepProps) {
   const router = useRouter();
-  const { baseline } = useWizardSuggest(state);
+  const { baseline: requested, query } = useWizardSuggest(state);
+  // The note names the past the suggestion really learned from (clipped to the oldest sample held).
+  const baseline = query.data?.baseline ?? requested;
   const create = useCreateSlo();
   const update = useUpdateSlo(edit?.id ?? "");
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const raw = createInputFor(state, baseline);
   const parsed = CreateSloInput.safeParse(raw);
-  const compare = useBacktest(edit ? backtestRequestFor(state, baseline, edit.id) : null);
+  const compare = useBacktest(edit ? backtestRequestFor(state, requested, edit.id) : null);
   const pending = create.isPending || update.isPending;
 
   const save = async () => {

@@ -34,6 +34,7 @@ export function StepTarget({ state, go, edit }: StepProps) {
   const data = q.data;
   const set = (patch: Partial<WizardState>) => go({ ...state, ...patch }, "replace");
   const choose = (thresholdSeconds: number, objective: number) => set({ thresholdSeconds, objective });
+  // The whole requested baseline: a replay clipped to the oldest sample came back empty (see the report).
   const bt = useBacktest(backtestRequestFor(state, baseline, edit?.id));
   const result = bt.data?.draft ?? null;
 

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch, queryString } from "@/lib/client/http";
 import type { WizardState } from "@/lib/client/wizard-state";
+import { DISCOVERY_LOOKBACK_SECONDS } from "./discovery-lookback";
 
 const SeriesCount = z.object({ seriesCount: z.number().int().min(0) }).passthrough();
 
@@ -14,6 +15,7 @@ export function useSeriesCount(s: WizardState) {
     operation: s.operation,
     match: s.operationMatch,
     spanKind: s.spanKind === "any" ? undefined : s.spanKind,
+    lookback: DISCOVERY_LOOKBACK_SECONDS,
   };
   return useQuery({
     queryKey: ["discovery", "series", params] as const,
