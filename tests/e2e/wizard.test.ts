@@ -86,11 +86,13 @@ beforeAll(async () => {
   await mkdir(TMP_ROOT, { recursive: true });
   const om = path.join(TMP_ROOT, `e2e-wizard-${process.pid}.om.txt`);
   await writeHistory(om);
-  try {
-    [prom, app] = await Promise.all([startPrometheus({ openMetricsFile: om, maxBlockDuration: "480h" }), startAppServer()]);
-  } finally {
-    await rm(om, { force: true });
-  }
+  // allSettled: when one fails (a broken build), the other must still be stopped, not left running.
+  const [p, a] = await Promise.allSettled([startPrometheus({ openMetricsFile: om, maxBlockDuration: "480h" }), startAppServer()]);
+  await rm(om, { force: true });
+  if (p.status === "fulfilled") prom = p.value;
+  if (a.status === "fulfilled") app = a.value;
+  if (p.status === "rejected") throw p.reason;
+  if (a.status === "rejected") throw a.reason;
   const ds = await api("POST", "/api/datasources", { slug: "demo", name: "Demo Prometheus", prometheusUrl: prom.url, producerProfile: "auto" });
   expect(ds.status, JSON.stringify(ds.json)).toBe(201);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
