@@ -161,7 +161,9 @@ describe("SLO catalogue in the browser", () => {
     await history.getByText(ACTOR).waitFor();
     await history.getByText("v1").waitFor();
     // The datasource points at a port nothing listens on: the status panel says so in words.
-    await page.getByRole("alert").filter({ hasText: "No data from Prometheus" }).waitFor({ timeout: 15_000 });
+    // (The alerts panel and the rules section below it say so too, each in its own callout.)
+    await page.getByRole("alert").filter({ hasText: "No data from Prometheus" }).first().waitFor({ timeout: 15_000 });
+    await page.getByTestId("alerts-panel").getByRole("alert").filter({ hasText: "No data from Prometheus" }).waitFor({ timeout: 15_000 });
     await settled();
     await shot("slo-detail");
   });

@@ -63,7 +63,7 @@ describe("migrate", () => {
     const tables = await query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(["Datasource", "Slo", "SloRevision", "_prisma_migrations"]);
+    expect(tables.map((t) => t.table_name)).toEqual(["Datasource", "RulesSync", "Slo", "SloRevision", "_prisma_migrations"]);
   });
 
   it("is idempotent, also when two runners race", async () => {
