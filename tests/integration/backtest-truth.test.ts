@@ -3,17 +3,15 @@
 // what GET /api/slos/:id/status says at the same `at` (good, total, SLI, budget, burn rates), and
 // both must equal the generator's counts; the incident fires the fast page tier; a draft runs
 // beside the saved SLO over the same steps; bad input is a 422 with paths, a down backend a 502.
-import path from "node:path";
-import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import { BacktestResponse } from "@/lib/schemas/backtest";
 import { SloStatusResponse } from "@/lib/schemas/status";
 import { call, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
-import { freePort, startPrometheus, TMP_ROOT, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { freePort, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { startTruthPrometheus } from "@/tests/helpers/truth-prometheus";
 import { generateTruthHistory, type TruthHistory } from "@/tests/fixtures/truth-history";
 import { DAY, HOUR } from "@/tests/fixtures/truth-scenario";
-import { writeTruthFile } from "@/tests/fixtures/write-fixture";
 import { POST as postBacktest } from "@/app/api/backtest/route";
 import { GET as getStatus } from "@/app/api/slos/[id]/status/route";
 import { POST as postSlo } from "@/app/api/slos/route";
@@ -24,13 +22,7 @@ let prom: TestPrometheus;
 setupCatalogueDatabase();
 
 beforeAll(async () => {
-  const file = path.join(TMP_ROOT, `backtest-truth-${process.pid}.om.txt`);
-  await writeTruthFile(file, histories, "openmetrics");
-  try {
-    prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
-  } finally {
-    await rm(file, { force: true });
-  }
+  prom = await startTruthPrometheus("backtest-truth", histories);
 }, 600_000);
 
 afterAll(async () => {

@@ -3,17 +3,15 @@
 // called as a client would. SLI, budget and burn-rate counts must equal the generator's own counts
 // (to 1e-9 on ratios) across rolling 7/28/30-day windows and a calendar month, the counter reset,
 // the scrape gap, the zero-traffic day and the odd label value.
-import path from "node:path";
-import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import type { CreateSloInput, SloWindow } from "@/lib/schemas/slo";
 import { SloStatusResponse } from "@/lib/schemas/status";
 import { call, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
-import { startPrometheus, TMP_ROOT, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { type TestPrometheus } from "@/tests/helpers/prometheus";
+import { startTruthPrometheus } from "@/tests/helpers/truth-prometheus";
 import { generateTruthHistory, type TruthHistory, type TruthSelector } from "@/tests/fixtures/truth-history";
 import { DAY, HOUR, ODD_SPAN_NAME } from "@/tests/fixtures/truth-scenario";
-import { writeTruthFile } from "@/tests/fixtures/write-fixture";
 import { GET as getStatus } from "@/app/api/slos/[id]/status/route";
 import { POST as postSlo } from "@/app/api/slos/route";
 import { POST as postDatasource } from "@/app/api/datasources/route";
@@ -28,13 +26,7 @@ function setupTruthDatabase() {
 }
 
 beforeAll(async () => {
-  const file = path.join(TMP_ROOT, `sli-truth-${process.pid}.om.txt`);
-  await writeTruthFile(file, histories, "openmetrics");
-  try {
-    prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
-  } finally {
-    await rm(file, { force: true });
-  }
+  prom = await startTruthPrometheus("sli-truth", histories);
 }, 600_000);
 
 afterAll(async () => {

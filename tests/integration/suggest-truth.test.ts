@@ -4,16 +4,14 @@
 // count at every real boundary must equal the generator's own counts, across the counter reset,
 // the scrape gap and the zero-traffic day; the data range must find the oldest sample; bad input
 // is a 422 with field paths and a down backend a 502 in words.
-import path from "node:path";
-import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import { SuggestResponse } from "@/lib/schemas/suggest";
 import { call, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
-import { freePort, startPrometheus, TMP_ROOT, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { freePort, startPrometheus, type TestPrometheus } from "@/tests/helpers/prometheus";
+import { startTruthPrometheus } from "@/tests/helpers/truth-prometheus";
 import { generateTruthHistory, type TruthHistory, type TruthSelector } from "@/tests/fixtures/truth-history";
 import { DAY, HOUR, ODD_SPAN_NAME } from "@/tests/fixtures/truth-scenario";
-import { writeTruthFile } from "@/tests/fixtures/write-fixture";
 import { POST as postSuggest } from "@/app/api/suggest/route";
 import { POST as postDatasource } from "@/app/api/datasources/route";
 
@@ -22,13 +20,7 @@ let prom: TestPrometheus;
 setupCatalogueDatabase();
 
 beforeAll(async () => {
-  const file = path.join(TMP_ROOT, `suggest-truth-${process.pid}.om.txt`);
-  await writeTruthFile(file, histories, "openmetrics");
-  try {
-    prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
-  } finally {
-    await rm(file, { force: true });
-  }
+  prom = await startTruthPrometheus("suggest-truth", histories);
 }, 600_000);
 
 afterAll(async () => {
