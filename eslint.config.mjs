@@ -28,7 +28,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   boundaries,
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "tests/.tmp/**", ".data/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "tests/.tmp/**", ".data/**", "next-env.d.ts"] },
 ];
 
 export default config;

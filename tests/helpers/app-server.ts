@@ -8,6 +8,7 @@
 // The production build is made once when .next/BUILD_ID is missing, or older than the newest
 // source file under app/, components/, lib/ or proxy.ts (a stale build would test yesterday's pages).
 // E2E_SKIP_BUILD=1 never builds (CI builds first); E2E_FORCE_BUILD=1 always does.
+// SIGHTLINE_NEXT_DIST_DIR=.next-<name> builds and serves from its own directory (parallel runs).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -43,7 +44,7 @@ function newestMtime(dir: string): number {
 }
 
 export function buildIsCurrent(): boolean {
-  const id = path.join(REPO_ROOT, ".next", "BUILD_ID");
+  const id = path.join(REPO_ROOT, process.env.SIGHTLINE_NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(id)) return false;
   const built = statSync(id).mtimeMs;
   const fileMtime = (f: string) => (existsSync(path.join(REPO_ROOT, f)) ? statSync(path.join(REPO_ROOT, f)).mtimeMs : 0);
