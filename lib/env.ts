@@ -53,6 +53,12 @@ const EnvSchema = z.object({
   SIGHTLINE_MAX_ANSWER_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64 * 1024).max(1024 ** 3).default(16 * 1024 ** 2)),
   /** Base URL people reach Sightline at; alert annotations link to SLO pages under it. Unset: no links. */
   SIGHTLINE_PUBLIC_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  /**
+   * Datasource allow-list: comma-separated host names (exact, or "*.example.com") and IPs/CIDRs
+   * (10.0.0.0/8, fd00::/8). Set: Sightline connects only to those (lib/server/net/guard.ts).
+   * Checked there with ipaddr.js; here it is only text, so a typo is named where it is judged.
+   */
+  SIGHTLINE_DATASOURCE_ALLOW: z.preprocess(emptyAsUnset, z.string().max(8192).optional()),
   /** Rules sync target: a directory Prometheus loads rule files from (rule_files: [<dir>/sightline-*.rules.yml]). */
   SIGHTLINE_RULES_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
   /** POSTed after the rules directory changed (Prometheus' /-/reload, needs --web.enable-lifecycle). */
