@@ -50,6 +50,15 @@ export function urlOrigin(u: string): string | null {
   }
 }
 
+/**
+ * A Grafana datasource UID as Grafana accepts it (pkg/util: letters, digits, "-" and "_", at most
+ * 40 characters); it is placed in an Explore URL, so nothing else may pass. "" means not set.
+ */
+export const GrafanaUid = z
+  .string()
+  .max(40, "a Grafana datasource UID has at most 40 characters")
+  .regex(/^[A-Za-z0-9_-]*$/, "a Grafana datasource UID: letters, digits, - and _ only (Connections → Data sources → the Tempo datasource, in its URL)");
+
 const DatasourceFields = {
   slug: z.string().min(1).max(63).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/),
   name: z.string().trim().min(1).max(120),
@@ -64,7 +73,13 @@ const DatasourceFields = {
   producerProfile: ProducerProfileSetting.default("auto"),
   traceBackend: TraceBackend.default("none"),
   traceUrl: httpUrl({ optional: true }).default(""),
+  /** The trace backend's own credential, independent of Prometheus's; sent only to traceUrl. */
+  traceAuthKind: AuthKind.default("none"),
+  /** bearer token, or "user:password" for basic. Write-only like authSecret. */
+  traceAuthSecret: z.string().max(4096).optional(),
   grafanaUrl: httpUrl({ optional: true }).default(""),
+  /** UID of the Tempo datasource inside that Grafana, for "Open in Grafana Explore"; "" = not set. */
+  grafanaTempoUid: GrafanaUid.default(""),
 };
 
 export const CreateDatasourceInput = z.object(DatasourceFields).strict();
@@ -73,7 +88,7 @@ export type CreateDatasourceInput = z.infer<typeof CreateDatasourceInput>;
 /**
  * Partial update (no defaults: an absent field keeps its value). `authSecret` absent keeps the
  * stored secret (unless prometheusUrl moves to another origin: see UpdatedDatasourceDto),
- * `authSecret: ""` clears it.
+ * `authSecret: ""` clears it. `traceAuthSecret` works the same way with traceUrl.
  */
 export const UpdateDatasourceInput = z
   .object(
@@ -97,7 +112,10 @@ export const DatasourceDto = z.object({
   producerProfile: ProducerProfileSetting,
   traceBackend: TraceBackend,
   traceUrl: z.string(),
+  traceAuthKind: AuthKind,
+  hasTraceAuthSecret: z.boolean(),
   grafanaUrl: z.string(),
+  grafanaTempoUid: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -105,7 +123,9 @@ export type DatasourceDto = z.infer<typeof DatasourceDto>;
 
 /**
  * PATCH's answer: the datasource, and whether its stored secret was dropped because the
- * Prometheus URL now points at another scheme, host or port without the secret being sent again.
+ * Prometheus URL now points at another scheme, host or port without the secret being sent again
+ * (`credentialsDropped`), and the same for the trace backend's secret and traceUrl
+ * (`traceCredentialsDropped`).
  */
-export const UpdatedDatasourceDto = DatasourceDto.extend({ credentialsDropped: z.boolean() });
+export const UpdatedDatasourceDto = DatasourceDto.extend({ credentialsDropped: z.boolean(), traceCredentialsDropped: z.boolean() });
 export type UpdatedDatasourceDto = z.infer<typeof UpdatedDatasourceDto>;

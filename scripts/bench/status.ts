@@ -46,7 +46,7 @@ async function main() {
   const { disconnectDb } = await import("@/lib/server/db");
   const { getSloWithDatasource } = await import("@/lib/server/catalogue/slo-queries");
 
-  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", grafanaUrl: "" });
+  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
   const windows: CreateSloInput["window"][] = [{ kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "rolling", days: 30 }, { kind: "calendar", unit: "month" }];
   const ids: string[] = [];
   const max = Math.max(...sizes);

@@ -103,7 +103,7 @@ async function main() {
   const { disconnectDb } = await import("@/lib/server/db");
 
   // auto: profile detection runs (and is listed), as for a datasource nobody pinned.
-  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "auto", traceBackend: "none", traceUrl: "", grafanaUrl: "" });
+  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "auto", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
   const slo = await createSlo(
     { slug: "bench", name: "bench", description: "", team: "bench", owner: "", service: "checkout", operation: "POST /checkout", operationMatch: "exact", spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[8], objective: 0.99, window: { kind: "rolling", days: 28 }, countErrorsAsBad: false, minEvents: 0, datasourceId: ds.id, status: "active" },
     "bench",

@@ -15,6 +15,8 @@ const db = setupCatalogueDatabase();
 
 const patch = (id: string, json: unknown) => call(item.PATCH, { method: "PATCH", params: { id }, json });
 const storedSecret = async () => (await sql(db().url, `SELECT "authSecretEnc" FROM "Datasource"`))[0].authSecretEnc as string | null;
+const storedTraceSecret = async () =>
+  (await sql(db().url, `SELECT "traceAuthSecretEnc" FROM "Datasource"`))[0].traceAuthSecretEnc as string | null;
 
 describe("datasources", () => {
   it("creates with defaults, lists and gets by id or slug", async () => {
@@ -206,6 +208,101 @@ describe("datasources", () => {
       } finally {
         await new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r())));
       }
+    });
+  });
+
+  describe("the trace backend's credential", () => {
+    const tempo = { traceBackend: "tempo", traceUrl: "http://tempo.internal:3200" };
+    const withBoth = async () =>
+      (
+        await call(collection.POST, {
+          json: datasourceInput({ ...tempo, authKind: "bearer", authSecret: "prom-token", traceAuthKind: "basic", traceAuthSecret: "tempo:tr4ce-pw" }),
+        })
+      ).body as DatasourceDto;
+    const everyResponse = async (id: string) =>
+      JSON.stringify([(await call(collection.GET)).body, (await call(item.GET, { params: { id } })).body, (await patch(id, { name: "Again" })).body]);
+
+    it("is stored encrypted beside Prometheus's, never returned, and decrypted only as traceAuth", async () => {
+      const ds = await withBoth();
+      expect(ds).toMatchObject({ authKind: "bearer", hasAuthSecret: true, traceAuthKind: "basic", hasTraceAuthSecret: true, grafanaTempoUid: "" });
+      const all = JSON.stringify(ds) + (await everyResponse(ds.id));
+      for (const secret of ["tr4ce-pw", "prom-token"]) expect(all).not.toContain(secret);
+      const enc = (await storedTraceSecret())!;
+      expect(enc).toMatch(/^v1\./);
+      expect(enc).not.toContain("tr4ce");
+      expect(enc).not.toBe(await storedSecret());
+      const cfg = await getDatasourceWithSecret(ds.id);
+      expect(cfg.auth).toEqual({ kind: "bearer", token: "prom-token" });
+      expect(cfg.traceAuth).toEqual({ kind: "basic", username: "tempo", password: "tr4ce-pw" });
+      expect(JSON.stringify(cfg)).not.toContain("traceAuthSecretEnc");
+    });
+
+    it("keeps, replaces and clears like the Prometheus secret, each on its own", async () => {
+      const ds = await withBoth();
+      expect((await patch(ds.id, { traceAuthSecret: "tempo:new" })).body).toMatchObject({ hasTraceAuthSecret: true, hasAuthSecret: true });
+      expect((await getDatasourceWithSecret(ds.id)).traceAuth).toEqual({ kind: "basic", username: "tempo", password: "new" });
+      const refused = await patch(ds.id, { traceAuthSecret: "" });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(["traceAuthSecret"]);
+      expect((await patch(ds.id, { traceAuthKind: "basic", traceAuthSecret: "no-colon" })).body.errors[0].path).toBe("traceAuthSecret");
+      const none = await patch(ds.id, { traceAuthKind: "none" });
+      expect(none.body).toMatchObject({ traceAuthKind: "none", hasTraceAuthSecret: false, hasAuthSecret: true });
+      expect(await storedTraceSecret()).toBeNull();
+      expect((await getDatasourceWithSecret(ds.id)).auth).toEqual({ kind: "bearer", token: "prom-token" });
+    });
+
+    it("needs a secret for bearer or basic on create, with the field named", async () => {
+      const res = await call(collection.POST, { json: datasourceInput({ ...tempo, traceAuthKind: "bearer" }) });
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(["traceAuthSecret"]);
+      // No auth means no secret: a leftover one is not stored.
+      const none = await call(collection.POST, { json: datasourceInput({ ...tempo, traceAuthSecret: "leftover" }) });
+      expect(none.body.hasTraceAuthSecret).toBe(false);
+      expect(await storedTraceSecret()).toBeNull();
+      // A kept bearer token is no "user:password": switching to basic needs the secret again.
+      const bearer = await patch(none.body.id, { traceAuthKind: "bearer", traceAuthSecret: "tok" });
+      expect(bearer.body.hasTraceAuthSecret).toBe(true);
+      const toBasic = await patch(none.body.id, { traceAuthKind: "basic" });
+      expect(toBasic.status).toBe(422);
+      expect(toBasic.body.errors.map((e: { path: string }) => e.path)).toEqual(["traceAuthSecret"]);
+    });
+
+    it.each([
+      ["another host", "http://attacker.example:3200"],
+      ["another port", "http://tempo.internal:16686"],
+      ["another scheme", "https://tempo.internal:3200"],
+    ])("traceUrl moving to %s drops it (and only it), keeps the kind and says so", async (_, url) => {
+      const ds = await withBoth();
+      const res = await patch(ds.id, { traceUrl: url });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ traceUrl: url, traceAuthKind: "basic", hasTraceAuthSecret: false, traceCredentialsDropped: true });
+      expect(res.body).toMatchObject({ hasAuthSecret: true, credentialsDropped: false });
+      expect(await storedTraceSecret()).toBeNull();
+      expect((await getDatasourceWithSecret(ds.id)).traceAuth).toEqual({ kind: "none" });
+      expect((await patch(ds.id, { name: "Moved" })).body).toMatchObject({ traceCredentialsDropped: false, hasTraceAuthSecret: false });
+      expect((await patch(ds.id, { traceAuthSecret: "tempo:again" })).body.hasTraceAuthSecret).toBe(true);
+    });
+
+    it("a moved Prometheus URL drops only Prometheus's secret; a trace path change keeps the trace secret", async () => {
+      const ds = await withBoth();
+      const res = await patch(ds.id, { prometheusUrl: "http://other.internal:9090", traceUrl: "http://tempo.internal:3200/tempo" });
+      expect(res.body).toMatchObject({ credentialsDropped: true, hasAuthSecret: false, traceCredentialsDropped: false, hasTraceAuthSecret: true });
+      expect((await getDatasourceWithSecret(ds.id)).traceAuth).toEqual({ kind: "basic", username: "tempo", password: "tr4ce-pw" });
+    });
+
+    it("a secret sent with the new trace URL is stored for it", async () => {
+      const ds = await withBoth();
+      const res = await patch(ds.id, { traceUrl: "http://jaeger.internal:16686", traceBackend: "jaeger", traceAuthSecret: "j:pw" });
+      expect(res.body).toMatchObject({ traceBackend: "jaeger", hasTraceAuthSecret: true, traceCredentialsDropped: false });
+    });
+
+    it("stores the Grafana Tempo UID and refuses one that is no UID", async () => {
+      const res = await call(collection.POST, { json: datasourceInput({ ...tempo, grafanaUrl: "https://grafana.example", grafanaTempoUid: "P214B5B846CF3925F" }) });
+      expect(res.body).toMatchObject({ grafanaTempoUid: "P214B5B846CF3925F" });
+      const bad = await patch(res.body.id, { grafanaTempoUid: "a/../b" });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(["grafanaTempoUid"]);
+      expect((await patch(res.body.id, { grafanaTempoUid: "" })).body.grafanaTempoUid).toBe("");
     });
   });
 });

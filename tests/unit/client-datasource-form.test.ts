@@ -17,7 +17,10 @@ const existing: DatasourceDto = {
   producerProfile: "auto",
   traceBackend: "none",
   traceUrl: "",
+  traceAuthKind: "none",
+  hasTraceAuthSecret: false,
   grafanaUrl: "",
+  grafanaTempoUid: "",
   createdAt: "2026-12-01T00:00:00.000Z",
   updatedAt: "2026-12-01T00:00:00.000Z",
 };

@@ -14,7 +14,9 @@ describe("CreateDatasourceInput", () => {
       producerProfile: "auto",
       traceBackend: "none",
       traceUrl: "",
+      traceAuthKind: "none",
       grafanaUrl: "",
+      grafanaTempoUid: "",
     });
   });
 
@@ -27,6 +29,12 @@ describe("CreateDatasourceInput", () => {
     [{ traceBackend: "zipkin" }],
     [{ grafanaUrl: "grafana" }],
     [{ authSecret: "x".repeat(4097) }],
+    [{ traceAuthKind: "digest" }],
+    [{ traceAuthSecret: "x".repeat(4097) }],
+    [{ grafanaTempoUid: "x".repeat(41) }],
+    [{ grafanaTempoUid: "tempo uid" }],
+    [{ grafanaTempoUid: "../../api/admin" }],
+    [{ grafanaTempoUid: "tempo?orgId=2" }],
     [{ extra: 1 }],
   ])("rejects %j", (over) => {
     expect(CreateDatasourceInput.safeParse({ ...valid, ...over }).success).toBe(false);
@@ -34,6 +42,19 @@ describe("CreateDatasourceInput", () => {
 
   it("accepts a Mimir-style prefix and an empty trace URL", () => {
     expect(CreateDatasourceInput.safeParse({ ...valid, pathPrefix: "/prometheus", traceUrl: "" }).success).toBe(true);
+  });
+});
+
+describe("grafanaTempoUid", () => {
+  it.each(["P214B5B846CF3925F", "tempo", "my_tempo-2", "x".repeat(40), ""])("takes Grafana's UID alphabet: %j", (uid) => {
+    expect(CreateDatasourceInput.parse({ ...valid, grafanaTempoUid: uid }).grafanaTempoUid).toBe(uid);
+  });
+
+  it("says what a UID may hold", () => {
+    const r = CreateDatasourceInput.safeParse({ ...valid, grafanaTempoUid: "tempo/../x" });
+    expect(r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["grafanaTempoUid", expect.stringMatching(/^a Grafana datasource UID: letters, digits, - and _ only/)],
+    ]);
   });
 });
 
@@ -80,6 +101,8 @@ describe("UpdateDatasourceInput", () => {
   it("applies no defaults and allows clearing the secret with an empty string", () => {
     expect(UpdateDatasourceInput.parse({ name: "New" })).toEqual({ name: "New" });
     expect(UpdateDatasourceInput.parse({ authSecret: "" })).toEqual({ authSecret: "" });
+    expect(UpdateDatasourceInput.parse({ traceAuthSecret: "" })).toEqual({ traceAuthSecret: "" });
+    expect(UpdateDatasourceInput.parse({ traceUrl: "http://tempo:3200" })).toEqual({ traceUrl: "http://tempo:3200" });
     expect(UpdateDatasourceInput.safeParse({ id: "x" }).success).toBe(false);
   });
 });
@@ -90,14 +113,20 @@ describe("DatasourceDto", () => {
       id: "d",
       ...CreateDatasourceInput.parse(valid),
       hasAuthSecret: true,
+      hasTraceAuthSecret: true,
       authSecret: "token",
       authSecretEnc: "v1.x.y.z",
+      traceAuthSecret: "trace-token",
+      traceAuthSecretEnc: "v1.a.b.c",
       createdAt: "2026-11-25T00:00:00.000Z",
       updatedAt: "2026-11-25T00:00:00.000Z",
     };
     const dto = DatasourceDto.parse(row);
     expect(dto).not.toHaveProperty("authSecret");
     expect(dto).not.toHaveProperty("authSecretEnc");
+    expect(dto).not.toHaveProperty("traceAuthSecret");
+    expect(dto).not.toHaveProperty("traceAuthSecretEnc");
     expect(dto.hasAuthSecret).toBe(true);
+    expect(dto.hasTraceAuthSecret).toBe(true);
   });
 });
