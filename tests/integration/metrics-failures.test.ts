@@ -69,8 +69,9 @@ describe("MetricsSource failure modes", () => {
   });
 
   it.each([
-    ["HTML", "text/html", "<html><body>Welcome to nginx</body></html>", /not a Prometheus API response.*Welcome to nginx/],
-    ["garbage JSON", "application/json", '{"foo": 1}', /not a Prometheus API response/],
+    // Whatever answered is described, never quoted (issue 20: the error read internal pages back).
+    ["HTML", "text/html", "<html><body>Welcome to nginx</body></html>", /^Prometheus at \S+ answered HTTP 200 with text\/html \(42 bytes\), not the Prometheus API$/],
+    ["garbage JSON", "application/json", '{"foo": 1}', /answered HTTP 200 with application\/json \(10 bytes\), not the Prometheus API$/],
     ["a bad sample value", "application/json", JSON.stringify({ status: "success", data: { resultType: "vector", result: [{ metric: {}, value: [1, "abc"] }] } }), /unexpected shape.*not a sample value/],
     ["a wrong result type", "application/json", JSON.stringify({ status: "success", data: { resultType: "vector", result: 5 } }), /unexpected shape/],
   ])("%s → bad_response", async (_name, type, body, message) => {

@@ -5,6 +5,7 @@ import "server-only";
 // budget once). Every attempt also fits the API request's deadline (limits.ts), answers are read
 // up to a byte cap, and redirects are never followed. Returns the validated envelope's data, or a
 // typed error written for a human.
+import { outboundRefusal } from "@/lib/server/net/guard";
 import { Envelope } from "./schemas";
 import { fail, ok, type MetricsError, type Result } from "./result";
 import { capWarnings, clip, DEFAULT_MAX_ANSWER_BYTES, formatBytes, MAX_ANSWER_WARNINGS, readCapped, redirectTarget, seconds, type Deadline } from "./limits";
@@ -139,9 +140,10 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
       failure: fail("unavailable", `${name} at ${where} is unavailable (HTTP ${status}${detail})`, status),
     };
   if (!env.success) {
-    const snippet = clip(text, 80);
+    // Never quoted: whatever answered (an internal admin page, a metadata service) is not ours to
+    // show, and quoting it turned the datasource form into a way to read internal addresses.
     const hint = status === 404 ? " (check the URL and path prefix)" : "";
-    return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with something that is not a Prometheus API response${hint}: "${snippet}"`, status) };
+    return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with ${describeBody(res, text)}, not the Prometheus API${hint}`, status) };
   }
   if (env.data.status === "error") {
     const type = clip(env.data.errorType ?? "", 40);
@@ -152,6 +154,33 @@ async function attempt(cfg: MetricsSourceConfig, method: "GET" | "POST", url: st
     return { retry: false, result: fail("bad_response", `${name} at ${where} answered HTTP ${status} with a success body`, status) };
   const warnings = capWarnings([...(env.data.warnings ?? []), ...(env.data.infos ?? [])], MAX_ANSWER_WARNINGS, name);
   return { retry: false, result: ok({ data: env.data.data, warnings }) };
+}
+
+/** "text/html (1,234 bytes)": what an unrecognised answer was, without a word of its content. */
+export function describeBody(res: Response, text: string): string {
+  const type = (res.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const shownType = /^[a-z0-9.+-]{1,40}\/[a-z0-9.+-]{1,60}$/.test(type) ? type : "no readable content type";
+  const bytes = Buffer.byteLength(text);
+  return bytes === 0 ? `${shownType} and an empty body` : `${shownType} (${bytes.toLocaleString("en-US")} byte${bytes === 1 ? "" : "s"})`;
+}
+
+/**
+ * Backend text may echo what it was sent (a proxy quoting the Authorization header back): every
+ * form of the credential is cut out of a message before it leaves this module.
+ */
+function redact(text: string, auth: MetricsAuth | undefined): string {
+  const secrets: string[] = [];
+  if (auth?.kind === "bearer") secrets.push(auth.token);
+  if (auth?.kind === "basic") secrets.push(Buffer.from(`${auth.username}:${auth.password}`).toString("base64"), `${auth.username}:${auth.password}`, auth.password);
+  let out = text;
+  for (const s of secrets.filter((x) => x.length >= 4)) out = out.split(s).join("[redacted]");
+  return out;
+}
+
+function redactResult(r: Result<ApiResponse>, auth: MetricsAuth | undefined): Result<ApiResponse> {
+  if (!auth || auth.kind === "none") return r;
+  if (!r.ok) return fail(r.error.kind, redact(r.error.message, auth), r.error.status);
+  return ok({ data: r.value.data, warnings: r.value.warnings.map((w) => redact(w, auth)) });
 }
 
 /** Calls `<base><prefix>/api/v1/<path>` with retries. GET params go in the URL, POST params as a form. */
@@ -167,17 +196,20 @@ export async function callApi(
   const maxRetries = cfg.maxRetries ?? 2;
   const baseMs = cfg.backoffBaseMs ?? 250;
   const capMs = cfg.retryAfterCapMs ?? 5_000;
+  // Judged before every call, not only at save time: DNS answers and the allow-list change.
+  const refused = await outboundRefusal(url);
+  if (refused) return fail("unavailable", `${cfg.displayName ?? "Prometheus"} at ${endpointOf(cfg)} was not contacted: ${refused}`);
   for (let n = 0; ; n++) {
     const a = await attempt(cfg, method, url, method === "POST" ? params : null);
-    if (!a.retry) return a.result;
-    if (n >= maxRetries) return a.failure;
+    if (!a.retry) return redactResult(a.result, cfg.auth);
+    if (n >= maxRetries) return redactResult(a.failure, cfg.auth);
     // Full jitter on an exponential base spreads retries of many concurrent callers.
     const backoff = baseMs * 2 ** n * (0.5 + Math.random() / 2);
     const waitMs = a.afterMs === null ? backoff : Math.min(Math.max(a.afterMs, backoff), capMs);
     // A retry that could not finish inside the request's deadline only makes the caller wait longer.
     if (msLeft(cfg) - waitMs < MIN_ATTEMPT_MS * 2) {
       const e = a.failure.error;
-      return fail(e.kind, `${e.message}; not retried: too little of the request's ${seconds(cfg.deadline!.budgetMs)} deadline left`, e.status);
+      return redactResult(fail(e.kind, `${e.message}; not retried: too little of the request's ${seconds(cfg.deadline!.budgetMs)} deadline left`, e.status), cfg.auth);
     }
     await sleep(waitMs);
   }

@@ -164,3 +164,21 @@ export async function checkOutbound(url: string, opts: GuardOptions = {}): Promi
   }
   return { ok: true, addresses };
 }
+
+/**
+ * The check made right before each outbound request: null to go ahead, or why not. A name that
+ * does not resolve goes ahead when no allow-list is set (the connection then fails with the
+ * resolver's own error, which says more); with an allow-list it is refused unless named on it.
+ */
+export async function outboundRefusal(url: string, opts: GuardOptions = {}): Promise<string | null> {
+  const v = await checkOutbound(url, opts);
+  if (v.ok) return null;
+  if (v.rule === "unresolvable") {
+    const raw = opts.allow ?? getEnv().SIGHTLINE_DATASOURCE_ALLOW ?? "";
+    const list = raw.trim() === "" ? null : parseAllowList(raw);
+    const host = new URL(url).hostname.toLowerCase();
+    if (!list || (list.ok && hostAllowed(list.entries, host))) return null;
+    return `${v.message}, and it is not named on the datasource allow-list (SIGHTLINE_DATASOURCE_ALLOW)`;
+  }
+  return v.message;
+}
