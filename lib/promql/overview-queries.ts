@@ -1,0 +1,59 @@
+// The PromQL of the batched overview (docs/overview.md). Pure, no I/O.
+//
+// Raw path, per datasource, producer profile, window W and boundary (`le`):
+//   sum by (<labels>) (increase(<hist>_count{<service union>}[W]))
+//   sum by (<labels>) (increase(<hist>_bucket{<service union>, le=~"<spellings>"}[W]))
+// where <labels> keeps every label any SLO's matchers read; lib/slo/overview-assign.ts then gives each
+// SLO the sum of the groups its selection matches. Recorded path: the generated rules' series of all
+// SLOs in one query per window, `sum by (sightline_slo)`, good and total tagged in one round trip.
+import { agg, matcher, rangeFn, render, selector, sum, type Matcher, type PromQL } from "./ast";
+import { regexAlternation } from "./escape";
+import { bucketMetric, countMetric, type ProducerProfile } from "./profiles";
+import { BURN_ALERT, SLO_LABEL, increaseName } from "./rules-names";
+import { leMatcher, taggedUnion, type LeSpellings } from "./slo-queries";
+
+/** Labels every grouped query keeps: those the selection and the error exclusion match on. */
+export const baseGroupingLabels = (p: ProducerProfile): string[] => [p.labels.service, p.labels.spanName, p.labels.spanKind, p.labels.statusCode];
+
+/** The profile's service label matching any of `services` (exact when there is one). */
+export function serviceUnion(p: ProducerProfile, services: readonly string[]): Matcher {
+  const distinct = [...new Set(services)].sort();
+  if (distinct.length === 0) throw new Error("serviceUnion needs at least one service");
+  return distinct.length === 1 ? matcher(p.labels.service, "=", distinct[0]) : matcher(p.labels.service, "=~", regexAlternation(distinct));
+}
+
+export const groupedTotal = (p: ProducerProfile, services: readonly string[], by: readonly string[], seconds: number): PromQL =>
+  render(sum(rangeFn("increase", selector(countMetric(p), [serviceUnion(p, services)]), seconds), by));
+
+export const groupedGood = (p: ProducerProfile, services: readonly string[], le: LeSpellings, by: readonly string[], seconds: number): PromQL =>
+  render(sum(rangeFn("increase", selector(bucketMetric(p), [serviceUnion(p, services), leMatcher(le)]), seconds), by));
+
+/**
+ * `/api/v1/series` selectors that answer profile detection and layout reading for many SLOs at once:
+ * per candidate producer, its count series (which producer has data for which service) and its
+ * bucket series (every `le` of every series, for each SLO's layout).
+ */
+export function contextSelectors(candidates: readonly ProducerProfile[], services: readonly string[]): PromQL[] {
+  return candidates.flatMap((p) => [
+    render(selector(countMetric(p), [serviceUnion(p, services)])),
+    render(selector(bucketMetric(p), [serviceUnion(p, services)])),
+  ]);
+}
+
+/** Good and total recorded over `seconds` for every SLO with rules, one series per slug and tag. */
+export const recordedCounts = (seconds: number): PromQL =>
+  render(
+    taggedUnion(
+      (["good", "total"] as const).map((kind) => ({ tag: kind, expr: agg("sum", selector(increaseName(kind, seconds)), [SLO_LABEL]) })),
+    ),
+  );
+
+/** Recorded increases of one kind over `seconds` per slug (range queries of the 7-day trend). */
+export const recordedIncrease = (kind: "good" | "total", seconds: number): PromQL => render(sum(selector(increaseName(kind, seconds)), [SLO_LABEL]));
+
+/** Which SLOs have rules deployed: their 5-minute total is recorded (the first rule of every group). */
+export const recordedPresence = (): PromQL => render(agg("group", selector(increaseName("total", 300)), [SLO_LABEL]));
+
+/** Generated burn alerts firing now, of every SLO. */
+export const firingBurnAlerts = (): PromQL =>
+  render(selector("ALERTS", [matcher("alertname", "=", BURN_ALERT), matcher("alertstate", "=", "firing")]));

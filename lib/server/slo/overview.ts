@@ -1,0 +1,145 @@
+import "server-only";
+// GET /api/overview as a business verb (issue 19; docs/overview.md): every active SLO (of a team,
+// of a service) at one moment, in batches per datasource. Per datasource: which SLOs have their
+// recording rules deployed (one presence query), those read from recorded series, the others from
+// grouped raw queries, and the firing burn alerts from one ALERTS query. Datasources run side by
+// side, each with its own MetricsSource and so its own deadline (SIGHTLINE_REQUEST_DEADLINE_MS): a
+// datasource that is down or slow marks its SLOs unavailable with the problem in words, and every
+// other datasource is still answered.
+import { performance } from "node:perf_hooks";
+import type { OverviewGroup, OverviewQuery, OverviewResponse, OverviewSlo, OverviewState } from "@/lib/schemas/overview";
+import type { SloDto } from "@/lib/schemas/slo";
+import { toDatasourceConfig, type DatasourceConfig } from "@/lib/server/catalogue/datasources";
+import { toSloDto } from "@/lib/server/catalogue/slo-mapping";
+import { getDb } from "@/lib/server/db";
+import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
+import { burnRateTiers, type SliStatus } from "@/lib/slo";
+import { overviewState, worstBurnRate } from "@/lib/slo/overview-state";
+import type { MetricsError } from "../metrics/result";
+import { trendPlan, type TrendPoint } from "./overview-common";
+import { firingBySlug, type FiringTier } from "./overview-firing";
+import { rawOverview } from "./overview-raw";
+import { deployedSlugs, recordable, recordedOverview } from "./overview-recorded";
+import { metricsSourceFor } from "./source";
+
+export interface OverviewOptions {
+  atSeconds: number;
+  team?: string;
+  service?: string;
+  /** Test and bench hook: never read recorded series (compare the paths). */
+  forcePath?: "raw";
+}
+
+export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts: OverviewOptions): Promise<OverviewResponse> {
+  const at = Math.floor(opts.atSeconds);
+  const db = await getDb();
+  const rows = await db.slo.findMany({
+    where: { status: "active", ...(q.team !== undefined ? { team: q.team } : {}), ...(q.service !== undefined ? { service: q.service } : {}) },
+    include: { datasource: true },
+    orderBy: { slug: "asc" },
+  });
+  const byDs = new Map<string, { row: (typeof rows)[number]["datasource"]; slos: SloDto[] }>();
+  for (const { datasource, ...row } of rows) (byDs.get(datasource.id) ?? byDs.set(datasource.id, { row: datasource, slos: [] }).get(datasource.id)!).slos.push(toSloDto(row));
+
+  const answered = await Promise.all([...byDs.values()].map(async ({ row, slos }) => datasourceOverview(await toDatasourceConfig(row), slos, at, opts)));
+  const slos = answered.flatMap((a) => a.slos).sort((a, b) => a.slug.localeCompare(b.slug));
+  const totals = { total: slos.length, ok: 0, at_risk: 0, exhausted: 0, no_data: 0, unavailable: 0 };
+  for (const s of slos) totals[s.state]++;
+  const plan = trendPlan(at);
+  return {
+    at,
+    trend: { stepSeconds: plan.stepSeconds, fromSeconds: plan.startSeconds - plan.stepSeconds, toSeconds: plan.endSeconds },
+    slos,
+    groups: answered.flatMap((a) => a.groups),
+    totals,
+    warnings: capWarnings(answered.flatMap((a) => a.warnings), MAX_RESPONSE_WARNINGS),
+  };
+}
+
+const problemText = (ds: DatasourceConfig, e: MetricsError) => `${ds.name}: ${e.message}`;
+
+async function datasourceOverview(ds: DatasourceConfig, slos: SloDto[], at: number, opts: OverviewOptions) {
+  const source = metricsSourceFor(ds);
+  const ref = { id: ds.id, name: ds.name };
+  const warnings: string[] = [];
+  const groups: OverviewGroup[] = [];
+  const out: OverviewSlo[] = [];
+  const base = (s: SloDto) => ({
+    id: s.id, slug: s.slug, name: s.name, team: s.team, owner: s.owner, service: s.service, operation: s.operation,
+    objective: s.objective, thresholdSeconds: s.thresholdSeconds, window: s.window, datasource: ref,
+  });
+  const unavailable = (list: readonly SloDto[], problem: string): OverviewSlo[] =>
+    list.map((s) => ({
+      ...base(s), path: "unavailable", state: "unavailable", measurement: null, good: null, total: null, sli: null, sliBounds: null,
+      exact: null, budgetRemaining: null, worstBurnRate: null, trend7d: [], firing: null, problem,
+    }));
+  const evaluated = (s: SloDto, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null): OverviewSlo => {
+    const tiers = burnRateTiers(s.window);
+    const state: OverviewState = overviewState(status, tiers);
+    return {
+      ...base(s), path, state, measurement: status.state, good: status.good, total: status.total, sli: status.sli,
+      sliBounds: path === "raw" ? status.sliBounds : null, exact, budgetRemaining: status.budget?.remaining ?? null,
+      worstBurnRate: worstBurnRate(status.burnRates, tiers), trend7d: trend, firing, problem: null,
+    };
+  };
+
+  // Presence of recorded series decides the path and whether `firing` can be known; one request.
+  let t0 = performance.now();
+  const presence = await deployedSlugs(source, at);
+  if (!presence.ok) {
+    const problem = problemText(ds, presence.error);
+    groups.push({ datasource: ref, path: "unavailable", sloCount: slos.length, profile: null, queries: [presence.query], backendMs: ms(t0), problem });
+    return { slos: unavailable(slos, problem), groups, warnings };
+  }
+  const deployed = presence.slugs;
+  const firingP = deployed.size > 0 && slos.some((s) => deployed.has(s.slug)) ? firingBySlug(source, at) : null;
+  const presenceMs = ms(t0);
+
+  let rest = slos;
+  if (opts.forcePath !== "raw") {
+    const candidates = slos.filter((s) => recordable(s) && deployed.has(s.slug));
+    if (candidates.length > 0) {
+      t0 = performance.now();
+      const rec = await recordedOverview(source, candidates, at);
+      const took = ms(t0);
+      if (rec.ok) {
+        const firing = firingP ? await firingP : null;
+        if (firing && !firing.ok) warnings.push(`${ds.name}: alert states unknown: ${firing.error.message}`);
+        const firingOf = (slug: string) => (firing?.ok ? (firing.bySlug.get(slug) ?? []) : null);
+        const done = candidates.filter((s) => rec.results.has(s.slug));
+        for (const s of done) {
+          const r = rec.results.get(s.slug)!;
+          out.push(evaluated(s, "recorded", r.status, null, r.trend, firingOf(s.slug)));
+        }
+        groups.push({ datasource: ref, path: "recorded", sloCount: done.length, profile: null, queries: [presence.query, ...rec.queries, ...(firing ? [firing.query] : [])], backendMs: presenceMs + took, problem: null });
+        const doneSet = new Set(done.map((s) => s.slug));
+        rest = slos.filter((s) => !doneSet.has(s.slug));
+      } else warnings.push(`${ds.name}: recorded series could not be read (${rec.error.message}); read from the raw histogram instead`);
+    }
+  }
+  if (rest.length === 0) return { slos: out, groups, warnings };
+
+  t0 = performance.now();
+  const raw = await rawOverview(source, ds.producerProfile, rest, at);
+  const firing = firingP ? await firingP : null;
+  const took = ms(t0);
+  if (!raw.ok) {
+    const problem = problemText(ds, raw.error);
+    groups.push({ datasource: ref, path: "unavailable", sloCount: rest.length, profile: null, queries: raw.queries, backendMs: took, problem });
+    out.push(...unavailable(rest, problem));
+    return { slos: out, groups, warnings };
+  }
+  const firingOf = (slug: string) => (firing?.ok && deployed.has(slug) ? (firing.bySlug.get(slug) ?? []) : null);
+  rest.forEach((s, i) => {
+    const r = raw.results[i];
+    out.push(evaluated(s, "raw", r.status, r.decision.fit.kind === "exact", r.trend, firingOf(s.slug)));
+    for (const w of r.warnings) warnings.push(`${s.slug}: ${w}`);
+  });
+  groups.push({
+    datasource: ref, path: "raw", sloCount: rest.length, profile: raw.profiles.length === 1 ? (raw.profiles[0] as "tempo" | "otel") : null,
+    queries: [...(groups.some((g) => g.path === "recorded") ? [] : [presence.query]), ...raw.queries], backendMs: took + presenceMs, problem: null,
+  });
+  return { slos: out, groups, warnings };
+}
+
+const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
