@@ -8,4 +8,8 @@ export const queryKeys = {
   sloRevisions: (idOrSlug: string) => ["slos", "revisions", idOrSlug] as const,
   datasources: ["datasources"] as const,
   datasourceList: () => ["datasources", "list"] as const,
+  // Not under ["slos"]: catalogue mutations invalidate and await that prefix, and must not wait on Prometheus.
+  sloExemplars: (idOrSlug: string, p: object) => ["slo-exemplars", idOrSlug, p] as const,
+  sloLatency: (idOrSlug: string, p: object) => ["slo-latency", idOrSlug, p] as const,
+  trace: (traceId: string, datasource: string) => ["traces", traceId, datasource] as const,
 };
