@@ -86,7 +86,7 @@ describe.each(histories.map((h) => [h.profile.histogram, h] as const))("attribut
     const { id, lower } = await setup(h, c);
     const at = END(h);
     // The SLO's own window is 28 days, or the ?window= one (the status verb reads its SLO's window).
-    const query = c.windowDays ? { at: String(at), window: `${c.windowDays}d` } : { at: String(at) };
+    const query: Record<string, string> = c.windowDays ? { at: String(at), window: `${c.windowDays}d` } : { at: String(at) };
     const res = await call(getAttribution, { params: { id }, query });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const a = AttributionResponse.parse(res.body);
