@@ -17,6 +17,8 @@ export const ProblemType = {
   versionConflict: "urn:sightline:problem:version-conflict",
   duplicate: "urn:sightline:problem:duplicate",
   conflict: "urn:sightline:problem:conflict",
+  crossSite: "urn:sightline:problem:cross-site-request",
+  inUse: "urn:sightline:problem:in-use",
   backendUnavailable: "urn:sightline:problem:backend-unavailable",
   backendTimeout: "urn:sightline:problem:backend-timeout",
   backendBadResponse: "urn:sightline:problem:backend-bad-response",

@@ -6,8 +6,8 @@ import { otherMethods } from "@/lib/server/api-methods";
 
 export const GET = route({}, () => listDatasources());
 
-export const POST = route({ body: CreateDatasourceInput }, async ({ body }) => {
-  const ds = await createDatasource(body);
+export const POST = route({ body: CreateDatasourceInput }, async ({ body, actor }) => {
+  const ds = await createDatasource(body, actor);
   return created(ds, `/api/datasources/${encodeURIComponent(ds.id)}`);
 });
 

@@ -14,6 +14,8 @@ import {
   type UpdateDatasourceInput,
   type UpdatedDatasourceDto,
 } from "@/lib/schemas/datasource";
+import { recordDatasourceRevision } from "./datasource-revisions";
+import { assertDatasourceUrls } from "./datasource-urls";
 import { isUniqueViolation } from "./prisma-errors";
 
 export function toDatasourceDto(row: Datasource): DatasourceDto {
@@ -67,13 +69,19 @@ function createdSecret(key: Buffer, c: Credential, kind: AuthKindValue, sent: st
   return secret ? encryptSecret(key, secret) : null;
 }
 
-export async function createDatasource(input: CreateDatasourceInput): Promise<DatasourceDto> {
+/** `actor`: who is recorded in the datasource's history (the route passes the request's actor). */
+export async function createDatasource(input: CreateDatasourceInput, actor = "system"): Promise<DatasourceDto> {
   const { authSecret, traceAuthSecret, ...fields } = input;
   const key = await getSecretKey();
   const authSecretEnc = createdSecret(key, CREDENTIALS.prometheus, fields.authKind, authSecret);
   const traceAuthSecretEnc = createdSecret(key, CREDENTIALS.trace, fields.traceAuthKind, traceAuthSecret);
+  await assertDatasourceUrls(fields);
   try {
-    return toDatasourceDto(await (await getDb()).datasource.create({ data: { ...fields, authSecretEnc, traceAuthSecretEnc } }));
+    return await (await getDb()).$transaction(async (tx) => {
+      const row = await tx.datasource.create({ data: { ...fields, authSecretEnc, traceAuthSecretEnc } });
+      await recordDatasourceRevision(tx, { action: "created", actor, before: null, after: row });
+      return toDatasourceDto(row);
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new DuplicateError("datasource", "slug", input.slug);
     throw err;
@@ -115,8 +123,9 @@ function updatedSecret(key: Buffer, c: Credential, row: Datasource, patch: Updat
  * updatedSecret(). The Prometheus secret is only ever sent to prometheusUrl, the trace secret only
  * to traceUrl; grafanaUrl carries neither.
  */
-export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput): Promise<UpdatedDatasourceDto> {
+export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput, actor = "system"): Promise<UpdatedDatasourceDto> {
   const key = await getSecretKey();
+  await assertDatasourceUrls(patch);
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
@@ -131,6 +140,7 @@ export async function updateDatasource(idOrSlug: string, patch: UpdateDatasource
         where: { id: row.id },
         data: { ...defined, authSecretEnc: prom.enc, traceAuthSecretEnc: trace.enc },
       });
+      await recordDatasourceRevision(tx, { action: "updated", actor, before: row, after: saved });
       return { ...toDatasourceDto(saved), credentialsDropped: prom.dropped, traceCredentialsDropped: trace.dropped };
     });
   } catch (err) {

@@ -108,7 +108,20 @@ function addressAllowed(entries: AllowEntry[], address: string): boolean {
   return entries.some((e) => e.kind === "cidr" && e.range[0].kind() === a.kind() && a.match(e.range));
 }
 
-const systemLookup: Lookup = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((r) => r.address);
+/** A resolver that does not answer within this is treated as "does not resolve". */
+const LOOKUP_TIMEOUT_MS = 3_000;
+
+const systemLookup: Lookup = async (host) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("DNS lookup timed out"), { code: "ETIMEOUT" })), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([dnsLookup(host, { all: true, verbatim: true }), timeout])).map((r) => r.address);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 export interface GuardOptions {
   /** Default: node:dns lookup of every address. */
