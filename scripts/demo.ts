@@ -5,10 +5,12 @@
 // Prometheus scraping it, and the app (`next build` when needed, `next start`).
 // Re-runs reuse what they can; Ctrl-C (SIGINT/SIGTERM) stops everything this command started.
 //
-// Options: --profile tempo|otel (default tempo), --days N (history, default 30), --seed S,
+// Options: --profile tempo|otel (default tempo), --traces tempo|jaeger (the trace API the demo
+// datasource uses, default tempo), --days N (history, default 30), --seed S,
 // --rebuild (new history), --reset (delete all demo data and the embedded PostgreSQL first),
 // --no-app (everything but Next.js). Env: PORT (app, default 3000),
-// HOST (default 127.0.0.1), DEMO_PROMETHEUS_PORT (9090), DEMO_WORLD_PORT (3200).
+// HOST (default 127.0.0.1), DEMO_PROMETHEUS_PORT (9090), DEMO_WORLD_PORT (3200),
+// DEMO_JAEGER_PORT (16686, with --traces jaeger).
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -20,39 +22,18 @@ import { HANDY_SITE_CORP } from "@/lib/demo/world";
 import { ensureHistory } from "./demo/history-setup";
 import { buildNext, buildReason, startNext } from "./demo/next-app";
 import { choosePort, isAlive, startChild, stopChild, waitUntil, type Child } from "./demo/processes";
+import { parseDemoArgs } from "./demo/options";
 import { ensurePrometheus, startPrometheus } from "./demo/prometheus";
 import { resetDemo } from "./demo/reset";
 import { demoPaths, profileById } from "./demo/state";
 import { startWorldServer, type WorldServer } from "./demo/world-server";
-
-const Args = z.object({
-  profile: z.enum(["tempo", "otel"]).default("tempo"),
-  days: z.coerce.number().int().min(3).max(90).default(30),
-  seed: z.string().min(1).max(64).default("handy-site-corp"),
-  rebuild: z.boolean().default(false),
-  reset: z.boolean().default(false),
-  app: z.boolean().default(true),
-});
-
-function parseArgs(argv: string[]) {
-  const raw: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--rebuild") raw.rebuild = true;
-    else if (a === "--reset") raw.reset = true;
-    else if (a === "--no-app") raw.app = false;
-    else if (/^--(profile|days|seed)$/.test(a)) raw[a.slice(2)] = argv[++i];
-    else if (/^--(profile|days|seed)=/.test(a)) raw[a.slice(2, a.indexOf("="))] = a.slice(a.indexOf("=") + 1);
-    else throw new Error(`unknown option ${a}`);
-  }
-  return Args.parse(raw);
-}
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DEMO_PROMETHEUS_PORT: z.coerce.number().int().min(1).max(65535).default(9090),
   DEMO_WORLD_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
+  DEMO_JAEGER_PORT: z.coerce.number().int().min(1).max(65535).default(16686),
 });
 
 const root = process.cwd();
@@ -105,7 +86,7 @@ async function replacePrevious(): Promise<void> {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseDemoArgs(process.argv.slice(2));
   const env = Env.parse(process.env);
   const profile = profileById(args.profile);
   const paths = demoPaths(demoDir, profile);
@@ -125,6 +106,8 @@ async function main() {
   ({ disconnectDb } = await import("@/lib/server/db"));
 
   const worldPort = await choosePort(env.DEMO_WORLD_PORT);
+  // Jaeger and Tempo both answer /api/traces/<id>: Jaeger's API gets a listener of its own.
+  const jaegerPort = args.traces === "jaeger" ? await choosePort(env.DEMO_JAEGER_PORT) : undefined;
   const promPort = await choosePort(env.DEMO_PROMETHEUS_PORT);
 
   await phase("PostgreSQL (embedded unless DATABASE_URL) + migrations", async () => {
@@ -157,11 +140,12 @@ async function main() {
     );
   } else log("  reused the existing history");
 
-  world = await phase("world server (live metrics + Tempo API)", async () => {
+  world = await phase(`world server (live metrics + Tempo API${jaegerPort ? " + Jaeger API" : ""})`, async () => {
     const live = new LiveWorld(history.bank, { world: HANDY_SITE_CORP, seed: args.seed, anchorMs: history.manifest.anchorMs });
     return startWorldServer({
       live,
       port: worldPort,
+      jaegerPort,
       stateFile: paths.state,
       resource: { serviceVersions: HANDY_SITE_CORP.serviceVersions, scope: { name: "handy-site-corp/demo", version: "1.0.0" } },
       log,
@@ -175,7 +159,12 @@ async function main() {
   });
 
   const seeded = await phase("catalogue seed (datasource + SLOs)", () =>
-    seedDemo({ prometheusUrl: prometheus.url, traceUrl: world!.url, profile: profile.id }),
+    seedDemo({
+      prometheusUrl: prometheus.url,
+      traceBackend: args.traces,
+      traceUrl: args.traces === "jaeger" ? world!.jaegerUrl! : world!.url,
+      profile: profile.id,
+    }),
   );
   log(`  created ${seeded.created.length}, updated ${seeded.updated.length}, unchanged ${seeded.unchanged.length}, archived (left alone) ${seeded.skipped.length}`);
   await disconnectDb();
@@ -196,6 +185,7 @@ async function main() {
       appUrl ? `  App          ${appUrl}` : "  App          not started (--no-app)",
       `  Prometheus   ${prometheus.url}   (data ${path.relative(root, paths.prometheusData)})`,
       `  World/Tempo  ${world.url}/metrics   ${world.url}/api/traces/<id>`,
+      ...(world.jaegerUrl ? [`  Jaeger       ${world.jaegerUrl}/api/traces/<id>   (the demo datasource reads traces here)`] : []),
       `  Database     ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL, data in ${embeddedDataDir()}`}`,
       `  Logs         ${path.relative(root, logDir)}/`,
       "  In the history:",

@@ -7,13 +7,14 @@ import type { z } from "zod";
 
 export const DEMO_DATASOURCE_SLUG = "demo";
 
-export function demoDatasource(opts: { prometheusUrl: string; traceUrl: string; profile: ProducerProfileId }): CreateDatasourceInput {
+/** `traceBackend` says which of the world server's trace APIs `traceUrl` is (default Tempo's). */
+export function demoDatasource(opts: { prometheusUrl: string; traceUrl: string; traceBackend?: "tempo" | "jaeger"; profile: ProducerProfileId }): CreateDatasourceInput {
   return CreateDatasourceInput.parse({
     slug: DEMO_DATASOURCE_SLUG,
     name: "Demo: Handy Site Corp",
     prometheusUrl: opts.prometheusUrl,
     producerProfile: opts.profile,
-    traceBackend: "tempo",
+    traceBackend: opts.traceBackend ?? "tempo",
     traceUrl: opts.traceUrl,
   });
 }

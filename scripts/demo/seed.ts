@@ -27,7 +27,7 @@ export interface SeedResult {
   skipped: string[];
 }
 
-export async function seedDemo(opts: { prometheusUrl: string; traceUrl: string; profile: ProducerProfileId }): Promise<SeedResult> {
+export async function seedDemo(opts: { prometheusUrl: string; traceUrl: string; traceBackend?: "tempo" | "jaeger"; profile: ProducerProfileId }): Promise<SeedResult> {
   const input = demoDatasource(opts);
   const existing = await orNull(getDatasource(input.slug));
   const ds = existing ? await updateDatasource(existing.id, input) : await createDatasource(input);

@@ -5,11 +5,14 @@
 //   GET /api/v2/traces/<id>     Tempo v2 trace by ID ({"trace":{"resourceSpans":[…]}})
 //   GET /ready, /api/echo, /api/status/buildinfo   as Tempo answers them (health checks)
 // Unknown or expired trace IDs get Tempo's answer: 404 with an empty body; malformed IDs a 400.
+// With `jaegerPort`, a second listener answers Jaeger's query API over the same traces
+// (jaeger-routes.ts): Tempo and Jaeger both use /api/traces/<id>, so each gets its own port.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { LiveWorld } from "@/lib/demo/live";
 import { parseTraceId, tempoV1Body, tempoV2Body, type ResourceInfo } from "@/lib/demo/tempo-json";
 import { OPENMETRICS_CONTENT_TYPE, renderOpenMetricsScrape } from "@/lib/spanmetrics/render";
+import { jaegerRoutes } from "./jaeger-routes";
 import { writeBankSync } from "./state";
 
 export interface WorldServerOptions {
@@ -17,6 +20,8 @@ export interface WorldServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** When set, Jaeger's query API is served on this port too (0 picks a free one); Tempo's stays on `port`. */
+  jaegerPort?: number;
   /** When set, trace lookups need `X-Scope-OrgID: <tenant>` like a multi-tenant Tempo. */
   tenant?: string;
   /**
@@ -32,6 +37,8 @@ export interface WorldServerOptions {
 export interface WorldServer {
   url: string;
   port: number;
+  /** The Jaeger listener's base URL, when `jaegerPort` was given. */
+  jaegerUrl?: string;
   close(): Promise<void>;
 }
 
@@ -85,6 +92,20 @@ export async function startWorldServer(opts: WorldServerOptions): Promise<WorldS
     send(res, 200, "application/json", JSON.stringify(v2 ? tempoV2Body(trace, opts.resource) : tempoV1Body(trace, opts.resource)));
   }
 
+  const jaeger = jaegerRoutes(live, opts.resource, now);
+  const jaegerServer =
+    opts.jaegerPort === undefined
+      ? null
+      : http.createServer((req, res) => {
+          try {
+            jaeger(req, (status, type, body) => send(res, status, type, body));
+          } catch (err) {
+            opts.log?.(`world server (Jaeger): ${(err as Error).stack ?? err}`);
+            if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+            res.end("internal error\n");
+          }
+        });
+
   function send(res: http.ServerResponse, status: number, type: string, body: string): void {
     res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
     res.end(res.req.method === "HEAD" ? undefined : body);
@@ -102,20 +123,34 @@ export async function startWorldServer(opts: WorldServerOptions): Promise<WorldS
     }
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? "127.0.0.1";
+  const listen = (srv: http.Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      srv.once("error", reject);
+      srv.listen(port, host, () => resolve((srv.address() as AddressInfo).port));
+    });
+  const closeServer = (srv: http.Server) => {
+    const closed = new Promise<void>((resolve) => srv.close(() => resolve()));
+    // Prometheus keeps its scrape connection alive; without this close() would wait for it.
+    srv.closeAllConnections();
+    return closed;
+  };
+  const port = await listen(server, opts.port ?? 0);
+  let jaegerPort: number | undefined;
+  try {
+    if (jaegerServer) jaegerPort = await listen(jaegerServer, opts.jaegerPort!);
+  } catch (err) {
+    clearInterval(ticker);
+    await closeServer(server);
+    throw err;
+  }
   return {
     port,
-    url: `http://${opts.host ?? "127.0.0.1"}:${port}`,
+    url: `http://${host}:${port}`,
+    ...(jaegerPort !== undefined ? { jaegerUrl: `http://${host}:${jaegerPort}` } : {}),
     async close() {
       clearInterval(ticker);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Prometheus keeps its scrape connection alive; without this close() would wait for it.
-      server.closeAllConnections();
-      await closed;
+      await Promise.all([closeServer(server), ...(jaegerServer?.listening ? [closeServer(jaegerServer)] : [])]);
       live.advanceTo(now());
       save();
     },

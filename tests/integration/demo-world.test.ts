@@ -1,5 +1,6 @@
 // The demo world server against a real Prometheus: backfilled history plus live scrapes with
-// exemplars, and every exemplar's trace resolving through the Tempo-shaped trace-by-ID API.
+// exemplars, and every exemplar's trace resolving through the Tempo-shaped trace-by-ID API and
+// the Jaeger-shaped one on the second listener.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAggregator } from "@/lib/demo/aggregate";
 import { boundsInMs, historyFamilies, newSeriesBank, sampleInstants } from "@/lib/demo/history";
@@ -30,7 +31,7 @@ beforeAll(async () => {
 
   // The live producer continues the backfilled counters from the last backfilled minute.
   const live = new LiveWorld(bank, { world, seed: "it", anchorMs: now });
-  server = await startWorldServer({ live, resource });
+  server = await startWorldServer({ live, resource, jaegerPort: 0 });
   tenantServer = await startWorldServer({ live, resource, tenant: "acme" });
   prom = await startPrometheus({ openMetrics: history, scrapeTargets: [new URL(server.url).host] });
 });
@@ -133,5 +134,70 @@ describe("demo world server", () => {
     expect((await fetch(`${tenantServer.url}/api/traces/${id}`)).status).toBe(401);
     expect((await fetch(`${tenantServer.url}/api/traces/${id}`, { headers: { "X-Scope-OrgID": "other" } })).status).toBe(404);
     expect((await fetch(`${tenantServer.url}/api/traces/${id}`, { headers: { "X-Scope-OrgID": "acme" } })).status).toBe(200);
+  });
+
+  describe("Jaeger stand-in", () => {
+    type JaegerBody = {
+      data: { traceID: string; spans: { spanID: string; operationName: string; startTime: number; duration: number; processID: string; references: { refType: string; spanID: string }[]; tags: { key: string; type: string }[] }[]; processes: Record<string, { serviceName: string }> }[] | null;
+      errors: { code: number; msg: string }[] | null;
+    };
+
+    it("listens on its own port; Tempo's stays Tempo's", () => {
+      expect(server.jaegerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.jaegerUrl).not.toBe(server.url);
+      expect(tenantServer.jaegerUrl).toBeUndefined();
+    });
+
+    it("resolves every exemplar's trace in Jaeger's envelope, the same spans as Tempo's", async () => {
+      const ids = new Set((await exemplarsFromPrometheus()).flatMap((s) => s.exemplars.map((e) => e.labels.traceID)));
+      expect(ids.size).toBeGreaterThan(10);
+      for (const id of ids) {
+        const res = await fetch(`${server.jaegerUrl}/api/traces/${id}`);
+        expect(res.status, id).toBe(200);
+        expect(res.headers.get("content-type")).toBe("application/json");
+        const body = (await res.json()) as JaegerBody;
+        expect(body.errors).toBeNull();
+        const [t] = body.data!;
+        expect(t.traceID.padStart(32, "0")).toBe(id.padStart(32, "0"));
+        const roots = t.spans.filter((s) => s.references.length === 0);
+        expect(roots).toHaveLength(1);
+        const spanIds = new Set(t.spans.map((s) => s.spanID));
+        for (const s of t.spans) {
+          expect(s.spanID).toMatch(/^[0-9a-f]{16}$/);
+          expect(Number.isSafeInteger(s.startTime) && s.startTime > 1.7e15).toBe(true);
+          expect(t.processes[s.processID]?.serviceName).toMatch(/^[a-z]+$/);
+          for (const r of s.references) expect(r.refType === "CHILD_OF" && spanIds.has(r.spanID)).toBe(true);
+          expect(s.tags.find((g) => g.key === "span.kind")).toBeDefined();
+        }
+      }
+      // Same trace, two shapes: span count and the root's duration (µs vs ns) agree.
+      const one = [...ids][0];
+      const jaeger = ((await (await fetch(`${server.jaegerUrl}/api/traces/${one}`)).json()) as JaegerBody).data![0];
+      const tempo = (await (await fetch(`${server.url}/api/traces/${one}`)).json()) as { batches: { scopeSpans: { spans: { parentSpanId?: string; startTimeUnixNano: string; endTimeUnixNano: string }[] }[] }[] };
+      const tempoSpans = tempo.batches.flatMap((b) => b.scopeSpans.flatMap((s) => s.spans));
+      expect(jaeger.spans).toHaveLength(tempoSpans.length);
+      const tempoRoot = tempoSpans.find((s) => !s.parentSpanId)!;
+      const rootNs = BigInt(tempoRoot.endTimeUnixNano) - BigInt(tempoRoot.startTimeUnixNano);
+      const jaegerRoot = jaeger.spans.find((s) => s.references.length === 0)!;
+      expect(Math.abs(jaegerRoot.duration - Number(rootNs / 1000n))).toBeLessThanOrEqual(1);
+    });
+
+    it("answers an unknown trace with Jaeger's 404 envelope and a malformed one with a 400", async () => {
+      const missing = await fetch(`${server.jaegerUrl}/api/traces/0123456789abcdef0123456789abcdef`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code: 404, msg: "trace not found" }] });
+      const bad = await fetch(`${server.jaegerUrl}/api/traces/not-hex`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as JaegerBody).errors![0].code).toBe(400);
+    });
+
+    it("lists the services and knows nothing of Tempo's paths", async () => {
+      const services = (await (await fetch(`${server.jaegerUrl}/api/services`)).json()) as { data: string[]; total: number; errors: null };
+      expect(services.data).toContain("checkout");
+      expect(services.total).toBe(services.data.length);
+      expect([...services.data].sort()).toEqual(services.data);
+      expect((await fetch(`${server.jaegerUrl}/api/echo`)).status).toBe(404);
+      expect((await fetch(`${server.jaegerUrl}/metrics`)).status).toBe(404);
+    });
   });
 });
