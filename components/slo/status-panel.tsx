@@ -64,7 +64,7 @@ export function StatusPanel({ slo }: { slo: SloDto }) {
           ) : (
             <div className="space-y-5">
               <StatusSummary data={q.data} past={at !== undefined} />
-              <BurnRateTable data={q.data} />
+              <BurnRateTable data={q.data} slowRequests={{ sloId: slo.id, datasourceId: slo.datasourceId, at }} />
               <PromqlDetails source={q.data.source} />
             </div>
           )}

@@ -1,6 +1,13 @@
+"use client";
 // Burn rates for every look-back (5m … 3d) with the alert tiers they take part in. A factor is
 // highlighted when the look-back burns at or above it; a tier fires when both its windows do
-// (SRE workbook ch. 5, factors derived from the SLO window in lib/slo).
+// (SRE workbook ch. 5, factors derived from the SLO window in lib/slo). Each row can list the
+// look-back's sampled requests above the threshold (?slow=<window>): the ones that spent the budget.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { parseSlow, slowChanges, slowRange } from "@/lib/client/exemplars/slow-params";
+import { withParams } from "@/lib/client/status/search-params";
+import type { BurnWindow } from "@/lib/slo/types";
+import { SlowRequests } from "../slow-requests";
 import type { SloStatusResponse } from "@/lib/schemas/status";
 import { formatBurnRate, formatPercent } from "@/lib/client/status/format";
 import { checkTiers, tierSentence, windowAlerts } from "@/lib/client/status/tiers";
@@ -9,7 +16,19 @@ import { SeverityBadge } from "./badges";
 
 const reasonText = { no_traffic: "no requests", not_measured: "not measured", inconsistent: "inconsistent counts" } as const;
 
-export function BurnRateTable({ data }: { data: SloStatusResponse }) {
+/** Where the slow-request lists come from: the SLO, its datasource and the moment the status is read at. */
+export type SlowRequestsContext = { sloId: string; datasourceId: string; at: number | undefined };
+
+export function BurnRateTable({ data, slowRequests }: { data: SloStatusResponse; slowRequests?: SlowRequestsContext }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const sel = parseSlow(params);
+  const shown = sel?.kind === "window" ? sel : null;
+  const setSlow = (w: BurnWindow | null) =>
+    router.replace(`${pathname}${withParams(params.toString(), slowChanges(w ? { kind: "window", window: w } : null))}`, { scroll: false });
+  // Status is evaluated at its own moment: the look-back ends there (for a live page, at evaluation).
+  const end = slowRequests?.at ?? Math.floor(data.status.evaluatedAt / 60) * 60;
   const rates = data.status.burnRates;
   const alerts = windowAlerts(rates, data.burnRateTiers);
   const firing = checkTiers(rates, data.burnRateTiers).filter((c) => c.exceeded);
@@ -38,6 +57,7 @@ export function BurnRateTable({ data }: { data: SloStatusResponse }) {
               <th scope="col" className="px-3 py-2 text-right">Slow share</th>
               <th scope="col" className="px-3 py-2 text-right">Burn rate</th>
               <th scope="col" className="px-3 py-2">Alert factors</th>
+              {slowRequests ? <th scope="col" className="px-3 py-2"><span className="sr-only">Slow requests</span></th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
@@ -73,12 +93,40 @@ export function BurnRateTable({ data }: { data: SloStatusResponse }) {
                       ))}
                     </span>
                   </td>
+                  {slowRequests ? (
+                    <td className="px-3 py-1.5 text-right">
+                      <button
+                        type="button"
+                        onClick={() => setSlow(shown?.window === r.window ? null : r.window)}
+                        aria-expanded={shown?.window === r.window}
+                        aria-label={`Show slow requests of the last ${r.window}`}
+                        className="rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-50"
+                      >
+                        {shown?.window === r.window ? "hide slow requests" : "show slow requests"}
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
+      {slowRequests && shown ? (
+        <div className="mt-3">
+          <SlowRequests
+            key={shown.window}
+            sloId={slowRequests.sloId}
+            datasourceId={slowRequests.datasourceId}
+            thresholdSeconds={data.slo.thresholdSeconds}
+            {...slowRange(shown, end, end)}
+            aboveOnly
+            narrow={shown.label && shown.value ? { label: shown.label, value: shown.value } : undefined}
+            title={`Slow requests of the last ${shown.window}`}
+            onClose={() => setSlow(null)}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }
