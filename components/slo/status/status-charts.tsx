@@ -2,8 +2,7 @@
 // The SLO's charts: per-step SLI over a chosen span (?range= in the URL) and the error budget
 // burn-down across the window. Each loads, fails and retries on its own.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { BurnDownChart } from "@/components/charts/burn-down-chart";
-import { SliChart } from "@/components/charts/sli-chart";
+import { BurnDownChart, SliChart } from "@/components/charts/lazy";
 import { describeError } from "@/lib/client/http";
 import { burnDownChartPoints, chartStepFor, sliChartPoints } from "@/lib/client/status/chart";
 import { describeStatusError } from "@/lib/client/status/describe";

@@ -6,7 +6,7 @@ import { formatMs, formatObjective } from "@/lib/slo/format";
 import { formatDuration, formatUtcSeconds } from "@/lib/client/status/format";
 import { backtestChartPoints, tierRows } from "@/lib/client/wizard-history";
 import { backtestWarningText } from "@/lib/client/wizard-warnings";
-import { BacktestChart } from "../../charts/backtest-chart";
+import { BacktestChart } from "../../charts/lazy";
 import { TierTimeline } from "../../charts/tier-timeline";
 
 const intervalSeconds = (ivs: { startSeconds: number; endSeconds: number | null }[], end: number) => ivs.reduce((s, i) => s + ((i.endSeconds ?? end) - i.startSeconds), 0);

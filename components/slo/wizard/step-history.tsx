@@ -10,9 +10,8 @@ import { dailyCompliance, defaultCandidate, distributionRows, historyChartPoints
 import { snapRange } from "@/lib/client/wizard-map";
 import { addExclusion, BASELINE_DAYS } from "@/lib/client/wizard-state";
 import { suggestWarningText } from "@/lib/client/wizard-warnings";
-import { BrushableTimeChart, ChartLegend } from "../../charts/brushable-time-chart";
-import { DailyComplianceChart } from "../../charts/daily-compliance-chart";
-import { LatencyDistributionChart } from "../../charts/latency-distribution-chart";
+import { ChartLegend } from "../../charts/chart-legend";
+import { BrushableTimeChart, DailyComplianceChart, LatencyDistributionChart } from "../../charts/lazy";
 import { Button } from "../../ui/button";
 import { Callout } from "../../ui/callout";
 import { selectClass } from "../../ui/field";
