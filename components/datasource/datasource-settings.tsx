@@ -10,7 +10,9 @@ import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
 import { TableSkeleton } from "../ui/skeleton";
 import { DatabaseIcon, PlusIcon } from "../shell/icons";
+import { DatasourceDelete } from "./datasource-delete";
 import { DatasourceForm } from "./datasource-form";
+import { DatasourceHistory } from "./datasource-history";
 
 const producer = { auto: "auto-detect", tempo: "Tempo", otel: "OTel connector" } as const;
 
@@ -70,7 +72,18 @@ export function DatasourceSettings() {
                 <div><dt className="inline text-zinc-500">Traces: </dt><dd className="inline">{d.traceBackend === "none" ? "none" : d.traceBackend}</dd></div>
                 {d.tenant ? <div><dt className="inline text-zinc-500">Tenant: </dt><dd className="inline">{d.tenant}</dd></div> : null}
               </dl>
-              <Button onClick={() => { setSaved(null); setEditing(d); }} aria-label={`Edit ${d.name}`}>Edit</Button>
+              <div className="flex items-start gap-2">
+                <Button onClick={() => { setSaved(null); setEditing(d); }} aria-label={`Edit ${d.name}`}>Edit</Button>
+                <DatasourceDelete
+                  id={d.id}
+                  name={d.name}
+                  onDeleted={() => {
+                    if (editing !== null && editing !== "new" && editing.id === d.id) setEditing(null);
+                    setSaved({ tone: "info", title: `Deleted “${d.name}”.`, detail: "Its history stays on record." });
+                  }}
+                />
+              </div>
+              <DatasourceHistory id={d.id} name={d.name} />
             </li>
           ))}
         </ul>
