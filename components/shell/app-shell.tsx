@@ -2,13 +2,14 @@
 // scrollable content column. Collapses to a top bar on narrow screens.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { GaugeIcon, SettingsIcon, TargetIcon } from "./icons";
+import { GaugeIcon, ReportIcon, SettingsIcon, TargetIcon } from "./icons";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 
 const nav = [
   { href: "/slos", label: "SLOs", icon: <TargetIcon className="size-full" /> },
   { href: "/dashboard", label: "Dashboard", icon: <GaugeIcon className="size-full" /> },
+  { href: "/reports", label: "Reports", icon: <ReportIcon className="size-full" /> },
   { href: "/settings", label: "Settings", icon: <SettingsIcon className="size-full" /> },
 ];
 

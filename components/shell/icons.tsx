@@ -18,6 +18,12 @@ export const GaugeIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M12 13.5 15.5 9" />
   </Icon>
 );
+export const ReportIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M7 3.5h7l4 4v13H7z" />
+    <path d="M14 3.5v4h4M10 12h5M10 15.5h5" />
+  </Icon>
+);
 export const SettingsIcon = (p: SVGProps<SVGSVGElement>) => (
   <Icon {...p}>
     <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />

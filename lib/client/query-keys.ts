@@ -12,4 +12,7 @@ export const queryKeys = {
   sloExemplars: (idOrSlug: string, p: object) => ["slo-exemplars", idOrSlug, p] as const,
   sloLatency: (idOrSlug: string, p: object) => ["slo-latency", idOrSlug, p] as const,
   trace: (traceId: string, datasource: string) => ["traces", traceId, datasource] as const,
+  sloAttribution: (idOrSlug: string, p: { at?: number; window?: string; version?: number }) =>
+    ["slo-attribution", idOrSlug, p.version ?? null, p.at ?? "now", p.window ?? null] as const,
+  report: (team: string, month: string) => ["report", team, month] as const,
 };
