@@ -24,6 +24,11 @@ export interface LiveOptions {
   maxSpans?: number;
   /** Longest stretch simulated span by span; an older start is skipped forward (counters keep their values). */
   maxCatchUpMs?: number;
+  /**
+   * Scrapes carry no exemplars until releaseExemplars(): Prometheus keeps a series' exemplars in
+   * time order, so seeded past ones (exemplar-history.ts) must arrive before the first live one.
+   */
+  holdExemplars?: boolean;
 }
 
 export interface LiveStats {
@@ -41,6 +46,9 @@ export class LiveWorld {
   /** Traces still referenced by an exemplar slot, kept even after leaving `recent`. */
   private readonly pinned = new Map<string, LiveTrace>();
   private readonly refs = new Map<string, number>();
+  /** Traces behind seeded past exemplars: kept for the life of the process. */
+  private readonly historical = new Map<string, LiveTrace>();
+  private held: boolean;
   private spans = 0;
   private generated = 0;
   private skippedMs = 0;
@@ -50,6 +58,7 @@ export class LiveWorld {
     private readonly opts: LiveOptions,
   ) {
     this.rng = createRng(`${opts.seed}/live/${bank.atMs}`);
+    this.held = opts.holdExemplars ?? false;
     bank.keys.forEach((k, i) => this.index.set(seriesId(k), i));
   }
 
@@ -151,7 +160,17 @@ export class LiveWorld {
 
   /** A trace by its full 32-digit id, while it is held. */
   trace(traceId: string): LiveTrace | undefined {
-    return this.recent.get(traceId) ?? this.pinned.get(traceId);
+    return this.recent.get(traceId) ?? this.pinned.get(traceId) ?? this.historical.get(traceId);
+  }
+
+  /** Serves the traces behind seeded past exemplars. */
+  addHistoricalTraces(traces: Iterable<LiveTrace>): void {
+    for (const t of traces) this.historical.set(t.traceId, t);
+  }
+
+  /** Live scrapes carry exemplars from now on. */
+  releaseExemplars(): void {
+    this.held = false;
   }
 
   families(): MetricFamily[] {
@@ -161,7 +180,7 @@ export class LiveWorld {
       name: this.profile.histogram,
       help: "Span latency (demo world: Handy Site Corp)",
       bounds: this.profile.defaultBuckets,
-      series: this.bank.states.map((s, i) => ({ labels: labels[i], points: [snapshot(s, undefined, true)] })),
+      series: this.bank.states.map((s, i) => ({ labels: labels[i], points: [snapshot(s, undefined, !this.held)] })),
     };
     const calls: CounterFamily = {
       type: "counter",
