@@ -1,124 +1,110 @@
 "use client";
-// /dashboard: every active SLO in one table for people who own the budgets. The catalogue comes
-// first, then each SLO's status, at most six at a time (each status is several Prometheus
-// queries). Rows show up as their status arrives; an SLO whose backend fails stays listed as
-// unavailable. ?team= filters, ?at= evaluates everything as of one moment.
-import { useQueries } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
-import { countFiring, firingText } from "@/lib/client/alerts/dashboard-firing";
+// /dashboard's interactive body: every active SLO from one GET /api/overview (prefetched by the
+// server page into the same query key, so it renders at once), searched, filtered, sorted and
+// grouped from the URL (lib/client/overview/search-params.ts), summary tiles over what is shown,
+// the virtualised table and a CSV of exactly those rows. URL changes go through
+// history.replaceState: Next keeps useSearchParams in step without a server round trip, and the
+// overview is not recomputed for a new sort order.
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
 import { describeError } from "@/lib/client/http";
-import { dashboardRow, sortRows, summarize, summaryText, teamsOf, type StatusResult } from "@/lib/client/status/dashboard";
-import { createLimiter } from "@/lib/client/status/limit";
-import { parseAt, parseTeam, withParams } from "@/lib/client/status/search-params";
-import { fetchSloStatus, sloStatusQueryOptions } from "@/lib/client/status/status-query";
-import { useSlos } from "@/lib/client/slos/list";
+import { csvFileName, overviewCsv } from "@/lib/client/overview/csv";
+import { useOverview } from "@/lib/client/overview/query";
+import { filterOptions, tableItems, visibleGroups } from "@/lib/client/overview/rows";
+import { overviewSearchString, parseOverviewSearch, toggleSort, type OverviewSearch } from "@/lib/client/overview/search-params";
+import { overviewTiles, tilesText } from "@/lib/client/overview/tiles";
 import { formatUtcSeconds } from "@/lib/client/status/format";
 import { GaugeIcon } from "../shell/icons";
 import { Button, ButtonLink } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
-import { selectClass } from "../ui/field";
 import { TableSkeleton } from "../ui/skeleton";
-import { cx } from "../ui/cx";
-import { DashboardTable } from "./dashboard-table";
+import { DashboardToolbar } from "./dashboard-toolbar";
+import { OverviewTable } from "./overview-table";
+import { OverviewTilesView, TilesSkeleton } from "./overview-tiles";
 
-const CONCURRENCY = 6;
-// The catalogue API's page limit; a dashboard with more active SLOs says so.
-const MAX_SLOS = 200;
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  // After the click has handed the blob to the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function Dashboard() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const at = parseAt(params);
-  const team = parseTeam(params);
-  const [limit] = useState(() => createLimiter(CONCURRENCY));
+  const search = useMemo(() => parseOverviewSearch(params), [params]);
+  const overview = useOverview(search.at);
+  const setSearch = useCallback((next: OverviewSearch) => window.history.replaceState(null, "", `${pathname}${overviewSearchString(next)}`), [pathname]);
 
-  const catalogue = useSlos({ status: "active", limit: MAX_SLOS });
-  const all = useMemo(() => catalogue.data?.items ?? [], [catalogue.data]);
-  const shown = useMemo(() => (team ? all.filter((s) => s.team === team) : all), [all, team]);
+  const slos = useMemo(() => overview.data?.slos ?? [], [overview.data]);
+  const groups = useMemo(() => visibleGroups(slos, search), [slos, search]);
+  const shown = useMemo(() => groups.flatMap((g) => g.slos), [groups]);
+  const items = useMemo(() => tableItems(groups), [groups]);
+  const tiles = useMemo(() => overviewTiles(shown), [shown]);
+  const options = useMemo(() => filterOptions(slos, search.team), [slos, search.team]);
 
-  const statuses = useQueries({
-    queries: shown.map((s) => ({
-      ...sloStatusQueryOptions(s.id, { at, version: s.version }),
-      queryFn: ({ signal }: { signal: AbortSignal }) => limit(() => fetchSloStatus(s.id, { at }, signal)),
-      retry: 1,
-    })),
-  });
-
-  const results = shown.map((_, i): StatusResult => {
-    const q = statuses[i];
-    return q?.isSuccess ? { state: "success", data: q.data } : q?.isError ? { state: "error", ...describeError(q.error) } : { state: "pending" };
-  });
-  const rows = sortRows(shown.map((s, i) => dashboardRow(s, results[i])));
-  const summary = summarize(rows);
-  // From the statuses above, not one alerts request per SLO (lib/client/alerts/dashboard-firing.ts).
-  const firing = countFiring(shown.map((s, i) => ({ alerting: s.alerting, result: results[i] })));
-  const setTeam = (t: string) => router.replace(`${pathname}${withParams(params.toString(), { team: t })}`, { scroll: false });
-
-  if (catalogue.isPending) return <TableSkeleton rows={5} cols={6} />;
-  if (catalogue.isError)
+  if (overview.isPending)
     return (
-      <Callout title={`Could not load the SLO catalogue: ${describeError(catalogue.error).title}`} action={<Button onClick={() => catalogue.refetch()}>Try again</Button>}>
-        {describeError(catalogue.error).detail}
+      <div className="space-y-4">
+        <TilesSkeleton />
+        <TableSkeleton rows={8} cols={6} />
+      </div>
+    );
+  if (overview.isError)
+    return (
+      <Callout title={`Could not load the overview: ${describeError(overview.error).title}`} action={<Button onClick={() => overview.refetch()}>Try again</Button>}>
+        {describeError(overview.error).detail}
       </Callout>
     );
-  if (all.length === 0)
+  if (slos.length === 0)
     return (
       <EmptyState icon={<GaugeIcon className="size-10" />} title="No active SLOs yet" action={<ButtonLink href="/slos/new">Create an SLO</ButtonLink>}>
         The dashboard lists every active SLO with its error budget and burn rate. Drafts and archived SLOs are not shown.
       </EmptyState>
     );
 
+  const filtered = search.q !== "" || search.team !== "" || search.service !== "";
   return (
     <div className="space-y-4">
+      <OverviewTilesView tiles={tiles} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p data-testid="dashboard-summary" className="text-base font-medium text-zinc-900" aria-live="polite">
-            {summaryText(summary)}
+          <p data-testid="dashboard-summary" className="text-sm font-medium text-zinc-900" aria-live="polite">
+            {tilesText(tiles)}
+            {filtered ? ` shown of ${slos.length.toLocaleString("en-US")}` : ""}
           </p>
-          <p
-            data-testid="dashboard-firing"
-            className={cx("mt-0.5 text-sm", firing.page ? "font-medium text-red-800" : firing.ticket ? "font-medium text-amber-800" : "text-zinc-600")}
-            title="From each SLO's burn rates as Sightline reads them, tiers switched off left out; the backend's alerts follow after their rule's evaluation and `for`."
-          >
-            {firingText(firing)}
-          </p>
-          <p className="mt-0.5 text-xs text-zinc-500">
-            {at === undefined ? "Now, refreshed every minute" : `As of ${formatUtcSeconds(at)}`} · worst error budget first
-            {at !== undefined ? (
+          <p className="mt-0.5 text-xs text-zinc-500" data-testid="dashboard-as-of">
+            {search.at === undefined ? `Now (${formatUtcSeconds(overview.data.at)}), refreshed every minute` : `As of ${formatUtcSeconds(search.at)}`}
+            {search.at !== undefined ? (
               <>
                 {" · "}
-                <button type="button" className="text-indigo-700 hover:underline" onClick={() => router.replace(`${pathname}${withParams(params.toString(), { at: undefined })}`)}>
+                <button type="button" className="text-indigo-700 hover:underline" onClick={() => setSearch({ ...search, at: undefined })}>
                   back to now
                 </button>
               </>
             ) : null}
           </p>
         </div>
-        <label className="flex items-center gap-2 text-sm font-medium text-zinc-700">
-          Team
-          <select aria-label="Filter by team" value={team} onChange={(e) => setTeam(e.target.value)} className={selectClass(false, "w-48")}>
-            <option value="">All teams</option>
-            {teamsOf(all).map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-            {team && !teamsOf(all).includes(team) ? <option value={team}>{team}</option> : null}
-          </select>
-        </label>
+        <Button onClick={() => download(csvFileName(overview.data.at), overviewCsv(shown))} disabled={shown.length === 0}>
+          Export CSV
+        </Button>
       </div>
-      {catalogue.data.total > all.length ? (
-        <Callout tone="info" title={`Showing the first ${all.length} of ${catalogue.data.total} active SLOs`}>
-          Filter by team to see the others.
+      <DashboardToolbar search={search} options={options} onChange={setSearch} />
+      {overview.data.warnings.length ? (
+        <Callout tone="info" title="The overview has notes">
+          {overview.data.warnings.join(" ")}
         </Callout>
       ) : null}
-      {rows.length === 0 ? (
-        <EmptyState title={`No active SLOs for team “${team}”`} action={<Button onClick={() => setTeam("")}>Show all teams</Button>} />
+      {shown.length === 0 ? (
+        <EmptyState title="No SLO matches" action={<Button onClick={() => setSearch({ ...search, q: "", team: "", service: "" })}>Clear search and filters</Button>}>
+          Nothing among {slos.length.toLocaleString("en-US")} active SLOs matches this search and these filters.
+        </EmptyState>
       ) : (
-        <DashboardTable rows={rows} at={at} />
+        <OverviewTable items={items} rowCount={shown.length} search={search} atSeconds={overview.data.at} onSort={(sort) => setSearch(toggleSort(search, sort))} />
       )}
     </div>
   );

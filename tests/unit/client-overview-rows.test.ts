@@ -6,6 +6,7 @@ import { filterOptions, filterSlos, groupSlos, sortSlos, tableItems, visibleGrou
 import { DEFAULT_SEARCH, overviewSearchString, parseOverviewSearch, toggleSort } from "@/lib/client/overview/search-params";
 import { sparkline } from "@/lib/client/overview/sparkline";
 import { overviewTiles, tilesText } from "@/lib/client/overview/tiles";
+import { describeOverviewState, describePath, describeSli, describeTrend } from "@/lib/client/overview/display";
 import { overviewSlo } from "@/tests/fixtures/overview";
 
 const a = overviewSlo({ name: "Alpha", budgetRemaining: 0.8, sli: 0.998, worstBurnRate: { window: "1h", rate: 0.2, severity: null } });
@@ -116,5 +117,22 @@ describe("sparkline", () => {
     const s = sparkline(trend, 0.99, 100, 20);
     if (want === null) expect(s).toBeNull();
     else expect(s).toMatchObject(want);
+  });
+});
+
+describe("row words", () => {
+  it.each([
+    [un, { label: "Unavailable", tone: "bad", detail: "Prometheus did not answer" }],
+    [overviewSlo({ name: "x", state: "unavailable", problem: null }), { label: "Unavailable", detail: "Prometheus did not answer" }],
+    [nd, { label: "No data", tone: "neutral", detail: "no requests in the window" }],
+    [overviewSlo({ name: "x", state: "at_risk", measurement: "insufficient_data", total: 12, firing: [{ tier: "page-1h", severity: "page" }] }), { label: "At risk", detail: "only 12 requests: not trusted · firing: page-1h" }],
+    [a, { label: "OK", tone: "good", detail: "" }],
+  ] as const)("%#", (s, want) => expect(describeOverviewState(s)).toMatchObject(want));
+
+  it("marks the read path discreetly, and says why an SLI is a bound", () => {
+    expect([describePath("raw")?.mark, describePath("recorded")?.mark, describePath("unavailable")]).toEqual(["raw", "rec", null]);
+    expect(describeSli(overviewSlo({ name: "x", sli: 0.98, sliBounds: { lower: 0.98, upper: 0.99 } }))).toMatch(/^between 98.00 % and 99.00 %/);
+    expect(describeSli(un)).toBe("no numbers: the datasource did not answer");
+    expect(describeTrend([{ t: 1, value: null }, { t: 2, value: 0.97 }, { t: 3, value: 0.99 }])).toBe("SLI over 7 days, lowest step 97.00 %");
   });
 });
