@@ -74,7 +74,8 @@ export const SloExemplarsResponse = z.object({
 });
 export type SloExemplarsResponse = z.infer<typeof SloExemplarsResponse>;
 
-export const TraceCheckQuery = z.object({ traceId: z.string().regex(/^(0x)?[0-9a-fA-F]{1,32}$/, { message: "must be a trace id (1–32 hex digits)" }) }).strict();
+/** Hex (up to 32 digits, leading zeros optional) or base64 of 8 or 16 bytes: checked by lib/traces/ids.ts. */
+export const TraceCheckQuery = z.object({ traceId: z.string().min(1).max(64) }).strict();
 
 export const TraceCheckResponse = z.object({
   traceId: z.string().regex(/^[0-9a-f]{32}$/),

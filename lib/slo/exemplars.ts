@@ -3,7 +3,7 @@
 // to seconds (once, here), the bucket it was counted in, above/below the threshold, one entry per
 // trace (the slowest), slowest first. Pure, no I/O.
 import { fromProducerUnit, type DurationUnit, type ProducerProfile } from "@/lib/promql/profiles";
-import { normalizeTraceId } from "./trace-id";
+import { normaliseTraceId } from "@/lib/traces/ids";
 
 /** Tempo writes `traceID`, the OTel connector `trace_id`; some SDK exporters `traceId`. */
 export const TRACE_ID_LABELS = ["traceID", "trace_id", "traceId"] as const;
@@ -29,7 +29,7 @@ export interface FlattenResult {
   exemplars: FlatExemplar[];
   /** Exemplars without any trace id label. */
   withoutTraceId: number;
-  /** Trace id labels that are not 1–32 hex digits (shown, not guessed at). */
+  /** Trace id labels that are neither hex (up to 32 digits) nor base64 of 8 or 16 bytes (shown, not guessed at). */
   invalidTraceIds: string[];
   /** Values that are not finite numbers. */
   invalidValues: number;
@@ -68,8 +68,8 @@ export function flattenExemplars(series: readonly RawExemplarSeries[], profile: 
         withoutTraceId++;
         continue;
       }
-      const traceId = normalizeTraceId(raw);
-      if (traceId === null) {
+      const id = normaliseTraceId(raw);
+      if (!id.ok) {
         if (invalidTraceIds.length < 5) invalidTraceIds.push(raw.slice(0, 64));
         continue;
       }
@@ -79,7 +79,7 @@ export function flattenExemplars(series: readonly RawExemplarSeries[], profile: 
       }
       const valueSeconds = fromProducerUnit(e.value, profile.unit);
       out.push({
-        traceId,
+        traceId: id.hex,
         valueSeconds,
         timestamp: e.timestamp,
         bucketLeSeconds: le ?? null,

@@ -85,7 +85,10 @@ beforeAll(async () => {
   tempo = http.createServer((req, res) => {
     const id = /^\/api\/v2\/traces\/([0-9a-f]+)$/.exec(req.url ?? "")?.[1] ?? "";
     tempoAsked.push(id);
-    if (FOUND.has(id)) res.writeHead(200, { "content-type": "application/json" }).end('{"trace":{"resourceSpans":[]}}');
+    // One-span trace in OTLP JSON (hex ids) as Tempo's v2 API answers it.
+    const span = { traceId: id, spanId: "00000000000000a1", name: "PlaceOrder", kind: "SPAN_KIND_SERVER", startTimeUnixNano: "1000", endTimeUnixNano: "2000" };
+    const trace = { trace: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "checkout" } }] }, scopeSpans: [{ spans: [span] }] }] } };
+    if (FOUND.has(id)) res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(trace));
     else res.writeHead(404).end();
   });
   const [target, t] = await Promise.all([listen(scrape), listen(tempo)]);

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import { dedupeByTrace, flattenExemplars, inWindow, leSeconds, pickTraceId, type FlatExemplar } from "@/lib/slo/exemplars";
-import { normalizeTraceId } from "@/lib/slo/trace-id";
 
-describe("normalizeTraceId", () => {
+describe("trace ids as exemplars carry them", () => {
   it.each([
-    // Tempo strips leading zeros on exemplars: padded back to 32.
-    ["4bf92f3577b34da6a3ce929d0e0e4736", "4bf92f3577b34da6a3ce929d0e0e4736"],
+    // Tempo strips leading zeros on exemplars: padded back to 32; 64-bit ids and upper case too.
     ["bf92f3577b34da6a3ce929d0e0e4736", "0bf92f3577b34da6a3ce929d0e0e4736"],
-    // 64-bit ids (16 digits), upper case, 0x prefix, padding spaces.
     ["A3CE929D0E0E4736", "0000000000000000a3ce929d0e0e4736"],
-    ["0x1f", "0000000000000000000000000000001f"],
-    [" 1f ", "0000000000000000000000000000001f"],
-  ])("%s → %s", (raw, want) => expect(normalizeTraceId(raw)).toBe(want));
-  it.each([[""], ["xyz"], ["0".repeat(32)], ["1".repeat(33)], ["4bf9-2f35"], ["0x"]])("%j is refused", (raw) => expect(normalizeTraceId(raw)).toBeNull());
+  ])("%s → %s", (raw, want) => {
+    const r = flattenExemplars([{ seriesLabels: { le: "1" }, exemplars: [{ labels: { traceID: raw }, value: 1, timestamp: 1 }] }], TEMPO, 1);
+    expect(r.exemplars.map((e) => e.traceId)).toEqual([want]);
+  });
+  it.each([["xyz!"], ["0".repeat(32)], ["1".repeat(33)]])("%j is refused, not guessed at", (raw) => {
+    const r = flattenExemplars([{ seriesLabels: { le: "1" }, exemplars: [{ labels: { traceID: raw }, value: 1, timestamp: 1 }] }], TEMPO, 1);
+    expect(r.exemplars).toEqual([]);
+    expect(r.invalidTraceIds).toEqual([raw]);
+  });
 });
 
 describe("pickTraceId", () => {
@@ -77,12 +79,12 @@ describe("flattenExemplars", () => {
 
   it("counts what it cannot use instead of guessing", () => {
     const r = flattenExemplars(
-      [{ seriesLabels: { le: "+Inf" }, exemplars: [{ labels: {}, value: 1, timestamp: 1 }, { labels: { traceID: "not-hex" }, value: 1, timestamp: 1 }, { labels: { traceID: "ab" }, value: Number.NaN, timestamp: 1 }, { labels: { traceID: "cd" }, value: 20, timestamp: 1 }] }],
+      [{ seriesLabels: { le: "+Inf" }, exemplars: [{ labels: {}, value: 1, timestamp: 1 }, { labels: { traceID: "not-hex!" }, value: 1, timestamp: 1 }, { labels: { traceID: "ab" }, value: Number.NaN, timestamp: 1 }, { labels: { traceID: "cd" }, value: 20, timestamp: 1 }] }],
       TEMPO,
       1,
     );
     expect(r.withoutTraceId).toBe(1);
-    expect(r.invalidTraceIds).toEqual(["not-hex"]);
+    expect(r.invalidTraceIds).toEqual(["not-hex!"]);
     expect(r.invalidValues).toBe(1);
     expect(r.exemplars.map((e) => [e.traceId.slice(-2), e.bucketLeSeconds, e.service])).toEqual([["cd", null, ""]]);
   });

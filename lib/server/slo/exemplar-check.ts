@@ -6,7 +6,7 @@ import "server-only";
 import type { TraceAvailability } from "@/lib/schemas/exemplars";
 
 /** found / missing, or an error in words (backend down, timeout): the exemplar stays unchecked. */
-export type ExistsAnswer = { ok: true; exists: boolean } | { ok: false; message: string };
+export type ExistsAnswer = { ok: true; exists: boolean; message?: string } | { ok: false; message: string };
 export type ExistsFn = (traceId: string, signal: AbortSignal) => Promise<ExistsAnswer>;
 
 export interface CheckOptions {

@@ -5,18 +5,22 @@ import "server-only";
 import type { TraceCheckResponse } from "@/lib/schemas/exemplars";
 import { getSloWithDatasource } from "@/lib/server/catalogue/slo-queries";
 import { ValidationError } from "@/lib/server/errors";
-import { normalizeTraceId } from "@/lib/slo/trace-id";
+import { normaliseTraceId } from "@/lib/traces/ids";
 import { traceExistsFor } from "./exemplar-traces";
 
 export const MISSING_NOTE = "it was probably sampled out or is past retention";
 
 export async function checkSloTrace(idOrSlug: string, rawTraceId: string): Promise<TraceCheckResponse> {
-  const traceId = normalizeTraceId(rawTraceId);
-  if (traceId === null) throw new ValidationError([{ path: "traceId", message: "must not be all zeros" }], 400, "invalid query");
+  const id = normaliseTraceId(rawTraceId);
+  if (!id.ok) throw new ValidationError([{ path: "traceId", message: id.reason }], 400, "invalid query");
+  const traceId = id.hex;
   const { datasource: ds } = await getSloWithDatasource(idOrSlug);
-  const exists = traceExistsFor(ds);
+  // A click waits for this answer: a little longer than one check of the list.
+  const exists = traceExistsFor(ds, 5000);
   if (!exists) return { traceId, trace: "unchecked", note: "this datasource has no trace backend: set one under Settings to open traces" };
   const r = await exists(traceId, AbortSignal.timeout(5000));
+  // Said the same way wherever a trace is missing (the trace API's 404 uses these words too).
+  const name = ds.traceBackend === "jaeger" ? "Jaeger" : "Tempo";
   if (!r.ok) return { traceId, trace: "unchecked", note: `could not check: ${r.message}` };
-  return r.exists ? { traceId, trace: "found", note: null } : { traceId, trace: "missing", note: `this trace is no longer in ${ds.traceBackend === "jaeger" ? "Jaeger" : "Tempo"}: ${MISSING_NOTE}` };
+  return r.exists ? { traceId, trace: "found", note: null } : { traceId, trace: "missing", note: `this trace is no longer in ${name}: ${MISSING_NOTE}` };
 }
