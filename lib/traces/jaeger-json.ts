@@ -82,11 +82,19 @@ function microsToNanos(v: unknown): bigint | null {
   return typeof v === "number" && Number.isFinite(v) ? BigInt(Math.round(v * 1000)) : null;
 }
 
-const sameTrace = (a: unknown, b: unknown) => {
-  const x = normaliseTraceId(a);
-  const y = normaliseTraceId(b);
-  return x.ok && y.ok && x.hex === y.hex;
-};
+/** Whether two trace IDs name one trace (a 64-bit ID and its 32-digit padding do); remembers each spelling. */
+function traceIdMatcher(): (a: unknown, b: unknown) => boolean {
+  const seen = new Map<unknown, string | null>();
+  const hex = (v: unknown) => {
+    let h = seen.get(v);
+    if (h === undefined) {
+      const r = normaliseTraceId(v);
+      seen.set(v, (h = r.ok ? r.hex : null));
+    }
+    return h;
+  };
+  return (a, b) => a === b || (hex(a) !== null && hex(a) === hex(b));
+}
 
 interface Ref {
   refType: string;
@@ -97,14 +105,25 @@ interface Ref {
 /** Every span of the envelope's traces. */
 export function jaegerSpans(traces: readonly Obj[]): RawSpan[] {
   const out: RawSpan[] = [];
+  const sameTrace = traceIdMatcher();
+  // A process is shared by many spans: its resource is read once (and shared, never mutated).
+  const resources = new Map<Obj, { service: string; resource: Attribute[] }>();
+  const processOf = (proc: Obj) => {
+    let r = resources.get(proc);
+    if (!r) {
+      const service = str(proc.serviceName);
+      const tags = fromJaegerTags(proc.tags);
+      const resource = tags.some((a) => a.key === "service.name") || service === "" ? tags : [{ key: "service.name", value: { type: "string" as const, value: service } }, ...tags];
+      resources.set(proc, (r = { service, resource }));
+    }
+    return r;
+  };
   for (const t of traces) {
     const processes = isObj(t.processes) ? t.processes : {};
     for (const s of arr(t.spans)) {
       if (!isObj(s)) continue;
       const proc = isObj(s.process) ? s.process : isObj(processes[str(s.processID)]) ? (processes[str(s.processID)] as Obj) : {};
-      const service = str(proc.serviceName);
-      const processTags = fromJaegerTags(proc.tags);
-      const resource = processTags.some((a) => a.key === "service.name") || service === "" ? processTags : [{ key: "service.name", value: { type: "string" as const, value: service } }, ...processTags];
+      const { service, resource } = processOf(proc);
       const tags = fromJaegerTags(s.tags);
       const traceId = s.traceID ?? t.traceID;
       const refs: Ref[] = arr(s.references).flatMap((r) => (isObj(r) ? [{ refType: str(r.refType).toUpperCase(), traceId: r.traceID ?? traceId, spanId: r.spanID }] : []));

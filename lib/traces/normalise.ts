@@ -15,7 +15,7 @@
 //   ("negative_duration": end set to start, duration 0) is kept as is otherwise.
 // Times are BigInt nanoseconds (unix ns exceed 2^53); durations become numbers (exact < ~104 days).
 import type { Attribute, SpanKindName, Trace, TraceBackendApi, TraceSpan, TraceWarning } from "@/lib/schemas/trace";
-import { normaliseSpanId, normaliseTraceId, parentSpanIdOf } from "./ids";
+import { normaliseSpanId, normaliseTraceId, parentSpanIdOf, type IdResult, type ParentId } from "./ids";
 
 export interface RawEvent {
   name: string;
@@ -81,6 +81,8 @@ interface Work {
   span: TraceSpan;
   start: bigint;
   end: bigint;
+  /** start − the earliest start, as a number (exact below ~104 days): a cheap sort key. */
+  rel: number;
   followsFrom: boolean;
   /** Index in arrival order: the last copy of a duplicated ID wins. */
   order: number;
@@ -125,17 +127,18 @@ export function normaliseTrace(raw: readonly RawSpan[], opts: NormaliseOptions):
     }
   }
 
-  work.sort((a, b) => cmpBig(a.start, b.start) || level.get(a)! - level.get(b)! || (a.span.spanId < b.span.spanId ? -1 : a.span.spanId > b.span.spanId ? 1 : a.order - b.order));
-  const spans = work.map((w) => w.span);
-  const order = new Map(spans.map((s, i) => [s, i]));
-  const byOrder = (ids: string[]) => [...new Set(ids)].sort((a, b) => order.get(byId.get(a)!.span)! - order.get(byId.get(b)!.span)!);
-
   let first: bigint | null = null;
   let last: bigint | null = null;
   for (const w of work) {
     if (first === null || w.start < first) first = w.start;
     if (last === null || w.end > last) last = w.end;
   }
+  for (const w of work) w.rel = Number(w.start - first!);
+  work.sort((a, b) => a.rel - b.rel || cmpBig(a.start, b.start) || level.get(a)! - level.get(b)! || (a.span.spanId < b.span.spanId ? -1 : a.span.spanId > b.span.spanId ? 1 : a.order - b.order));
+  const spans = work.map((w) => w.span);
+  const order = new Map(spans.map((s, i) => [s, i]));
+  const byOrder = (ids: string[]) => [...new Set(ids)].sort((a, b) => order.get(byId.get(a)!.span)! - order.get(byId.get(b)!.span)!);
+
   return {
     traceId: opts.traceId,
     spans,
@@ -154,17 +157,30 @@ export function normaliseTrace(raw: readonly RawSpan[], opts: NormaliseOptions):
   };
 }
 
+/** One ID string is read once: a span's ID comes back as its children's parent, the trace ID on every span. */
+function memo<R>(read: (raw: unknown) => R): (raw: unknown) => R {
+  const seen = new Map<unknown, R>();
+  return (raw) => {
+    let r = seen.get(raw);
+    if (r === undefined) seen.set(raw, (r = read(raw)));
+    return r;
+  };
+}
+
 function readSpans(raw: readonly RawSpan[], traceId: string, warnings: Warnings): Work[] {
   const out: Work[] = [];
+  const spanIdOf = memo<IdResult>(normaliseSpanId);
+  const parentOf = memo<ParentId>(parentSpanIdOf);
+  const traceIdOf = memo<IdResult>(normaliseTraceId);
   raw.forEach((r, i) => {
-    const id = normaliseSpanId(r.spanId);
+    const id = spanIdOf(r.spanId);
     if (!id.ok) return warnings.add("invalid_span", `span #${i + 1} (${clipName(r.name)}) was skipped: ${id.reason}`);
     const spanId = id.hex;
     if (r.startUnixNano === null || r.endUnixNano === null || r.startUnixNano < 0n || r.endUnixNano < 0n)
       return warnings.add("invalid_span", `span ${spanId} (${clipName(r.name)}) was skipped: its start or end time is missing or unreadable`, spanId);
-    const parent = parentSpanIdOf(r.parentSpanId);
+    const parent = parentOf(r.parentSpanId);
     if (parent.kind === "invalid") warnings.add("invalid_span", `span ${spanId} is shown as a root: its parent ID is unreadable (${parent.reason})`, spanId);
-    const own = normaliseTraceId(r.traceId);
+    const own = traceIdOf(r.traceId);
     if (r.traceId !== undefined && r.traceId !== null && r.traceId !== "" && (!own.ok || own.hex !== traceId))
       warnings.add("foreign_trace_id", `span ${spanId} names trace ${own.ok ? own.hex : "(unreadable)"}, not ${traceId}`, spanId);
     const start = r.startUnixNano;
@@ -192,6 +208,7 @@ function readSpans(raw: readonly RawSpan[], traceId: string, warnings: Warnings)
       },
       start,
       end,
+      rel: 0,
       followsFrom: r.parentIsFollowsFrom === true,
       order: i,
     });
