@@ -12,15 +12,16 @@ export function TimeAxis({ ticks, threshold }: { ticks: Tick[]; threshold: { fra
         Service and operation
       </div>
       {ticks.map((t) => (
-        <div key={t.ns} className="absolute inset-y-0 flex items-center" style={{ left: trackLeft(t.fraction) }}>
+        // Near the right edge the label sits left of its line, so it is not cut off.
+        <div key={t.ns} className={`absolute inset-y-0 flex items-center whitespace-nowrap ${t.fraction > 0.92 ? "-translate-x-full flex-row-reverse" : ""}`} style={{ left: trackLeft(t.fraction) }}>
           <span className="h-full border-l border-zinc-300" />
-          <span className="ml-1 tabular-nums">{t.label}</span>
+          <span className="mx-1 tabular-nums">{t.label}</span>
         </div>
       ))}
       {threshold && threshold.fraction <= 1 ? (
-        <div className="absolute inset-y-0 flex items-center" style={{ left: trackLeft(threshold.fraction) }}>
+        <div className={`absolute inset-y-0 flex items-center whitespace-nowrap ${threshold.fraction > 0.8 ? "-translate-x-full flex-row-reverse" : ""}`} style={{ left: trackLeft(threshold.fraction) }}>
           <span className="h-full border-l-2 border-dashed border-red-500" />
-          <span className="ml-1 rounded bg-red-50 px-1 font-medium text-red-700">{threshold.label}</span>
+          <span className="mx-1 rounded bg-red-50 px-1 font-medium text-red-700">{threshold.label}</span>
         </div>
       ) : null}
     </div>

@@ -32,7 +32,14 @@ export function TraceLoadError({ error, traceId, onRetry }: { error: unknown; tr
     return (
       <EmptyState title="This trace is not in the trace backend" action={<ButtonLink href="/slos">Back to the SLOs</ButtonLink>}>
         <p>
-          No spans of trace <span className="font-mono">{traceId}</span> were found. {error.detail || "It was probably sampled out, or it is older than the backend keeps traces."}
+          {/* The API's detail names the backend and the likely reason; without one, say it ourselves. */}
+          {error.detail ? (
+            <span className="break-words">{error.detail.charAt(0).toUpperCase() + error.detail.slice(1)}.</span>
+          ) : (
+            <>
+              No spans of trace <span className="font-mono">{traceId}</span> were found: it was probably sampled out, or it is older than the backend keeps traces.
+            </>
+          )}
         </p>
         <p className="mt-2">
           Metrics keep exemplars of every request, but the trace backend keeps only the traces its sampling chose, and only for its retention. Try an exemplar from a more recent

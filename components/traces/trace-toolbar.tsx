@@ -84,6 +84,9 @@ export const TraceToolbar = forwardRef<HTMLInputElement, ToolbarProps>(function 
           <span aria-hidden className="h-2.5 w-4 rounded-sm border-2 border-red-600" /> error
         </li>
         <li className="flex items-center gap-1.5">
+          <span aria-hidden className="h-2.5 w-4 rounded-sm ring-2 ring-indigo-700" /> the SLO&apos;s operation
+        </li>
+        <li className="flex items-center gap-1.5">
           <span aria-hidden className="h-2.5 w-4 rounded-sm border border-dashed border-zinc-400 bg-zinc-100" /> missing parent
         </li>
       </ul>

@@ -82,7 +82,7 @@ export const WaterfallRow = memo(function WaterfallRow({
               {span.name}
             </span>
             {row.error ? <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] font-semibold text-red-700">error</span> : null}
-            {row.matchesSlo ? <span className="shrink-0 rounded bg-red-600 px-1 text-[10px] font-semibold text-white">SLO</span> : null}
+            {row.matchesSlo ? <span className="shrink-0 rounded bg-indigo-700 px-1 text-[10px] font-semibold text-white" title="The operation the SLO measures">SLO</span> : null}
             {node.kind === "span" && node.duplicateOf ? <span className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-800">duplicate id</span> : null}
           </>
         ) : (
@@ -92,7 +92,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         )}
       </div>
       <div
-        className={`absolute top-1.5 bottom-1.5 rounded-sm ${span ? "" : "border border-dashed border-zinc-400 bg-zinc-100"} ${row.matchesSlo ? "ring-2 ring-red-500 ring-offset-1" : ""}`}
+        className={`absolute top-1.5 bottom-1.5 rounded-sm ${span ? "" : "border border-dashed border-zinc-400 bg-zinc-100"} ${row.matchesSlo ? "ring-2 ring-indigo-700 ring-offset-1" : ""}`}
         style={{ left: trackLeft(row.offset), width: trackWidth(row.width), background: span ? serviceColour(row.serviceIndex) : undefined, opacity: row.onCriticalPath || !span ? 1 : 0.55 }}
       >
         {row.error ? <span aria-hidden className="absolute inset-0 rounded-sm border-2 border-red-600" /> : null}

@@ -41,13 +41,14 @@ const startOrder = (nodes: Map<string, TreeNode>) => (a: string, b: string) => {
 
 export function buildTree(trace: Pick<Trace, "spans">): TraceTree {
   const spans = trace.spans;
+  // Each decimal string is parsed once (BigInt parsing dominates on 5,000 spans).
+  const starts = spans.map((s) => BigInt(s.startUnixNano));
+  const ends = spans.map((s) => BigInt(s.endUnixNano));
   let min: bigint | null = null;
   let max: bigint | null = null;
-  for (const s of spans) {
-    const a = BigInt(s.startUnixNano);
-    const b = BigInt(s.endUnixNano);
-    if (min === null || a < min) min = a;
-    if (max === null || b > max) max = b;
+  for (let i = 0; i < spans.length; i++) {
+    if (min === null || starts[i] < min) min = starts[i];
+    if (max === null || ends[i] > max) max = ends[i];
   }
   const origin = min ?? 0n;
   const durationNs = min === null ? 0 : Math.max(0, Number(max! - origin));
@@ -59,8 +60,8 @@ export function buildTree(trace: Pick<Trace, "spans">): TraceTree {
   const dupCount = new Map<string, number>();
   const order: string[] = [];
   spans.forEach((span, i) => {
-    const startNs = Number(BigInt(span.startUnixNano) - origin);
-    const endNs = Math.max(startNs, Number(BigInt(span.endUnixNano) - origin));
+    const startNs = Number(starts[i] - origin);
+    const endNs = Math.max(startNs, Number(ends[i] - origin));
     let key = span.spanId;
     let duplicateOf: string | undefined;
     if (lastIndex.get(span.spanId) !== i) {

@@ -53,7 +53,8 @@ export function layoutTrace(trace: Pick<Trace, "spans">, matchesSlo: SpanPredica
       key: node.key,
       kind: node.kind,
       depth: tree.depth.get(node.key) ?? 0,
-      offset: isSpan ? fractionOf(node.span.startUnixNano, tree.originUnixNano, d) : frac(node.startNs),
+      // node.startNs is already the exact BigInt difference from the trace start (tree.ts).
+      offset: frac(node.startNs),
       width: isSpan ? frac(node.span.durationNs) : frac(node.endNs - node.startNs),
       serviceIndex: isSpan ? serviceIndex.get(node.span.service)! : -1,
       error: isSpan && node.span.status.code === "error",

@@ -93,7 +93,8 @@ describe("criticalPath", () => {
     const tree = buildTree(traceOf(generateTraceSpecs(5000)));
     const t0 = performance.now();
     const p = criticalPath(tree);
-    expect(performance.now() - t0).toBeLessThan(200);
+    // A guard against quadratic work on a shared, loaded machine, not a benchmark (bench:trace-render is).
+    expect(performance.now() - t0).toBeLessThan(3000);
     expect([...p.selfNs.values()].reduce((a, b) => a + b, 0)).toBe(tree.durationNs);
   });
 });

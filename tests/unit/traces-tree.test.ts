@@ -68,7 +68,8 @@ describe("buildTree", () => {
     const chain = traceOf(Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, parent: i === 0 ? null : i, startUs: i, endUs: 20_000 - i })));
     const t0 = performance.now();
     const deep = buildTree(chain);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // A guard against quadratic work on a shared, loaded machine, not a benchmark (bench:trace-render is).
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(deep.depth.get(sid(5000))).toBe(4999);
   });
 });
