@@ -30,7 +30,7 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 const SOURCE_DIRS = ["app", "components", "lib"];
 // Files at the root that change what `next build` makes (proxy.ts runs before every /api route).
-const SOURCE_FILES = ["proxy.ts", "next.config.ts"];
+const SOURCE_FILES = ["proxy.ts", "next.config.ts", "instrumentation-client.ts"];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -99,7 +99,14 @@ async function waitReady(baseUrl: string, child: ChildProcess, logs: () => strin
   throw new Error(`Sightline did not become ready within 90 s (last answer: ${last}):\n${logs()}`);
 }
 
-export async function startAppServer(): Promise<AppServer> {
+export interface AppServerOptions {
+  /** Extra environment for `next start` (e.g. SIGHTLINE_PUBLIC_URL). */
+  env?: Record<string, string>;
+  /** Keep all of next's output for logs() instead of the last 8 KB (tests that scan every log line). */
+  keepAllLogs?: boolean;
+}
+
+export async function startAppServer(opts: AppServerOptions = {}): Promise<AppServer> {
   await ensureBuild();
   const pg: TestPostgres = await startTestPostgres();
   const tmpRoot = path.join(REPO_ROOT, "tests", ".tmp");
@@ -129,8 +136,9 @@ export async function startAppServer(): Promise<AppServer> {
         DATABASE_URL: pg.url,
         SIGHTLINE_DATA_DIR: dataDir,
         SIGHTLINE_SECRET_KEY: randomBytes(32).toString("base64"),
+        ...opts.env,
       },
-      (c) => (log = (log + c).slice(-8000)),
+      (c) => (log = opts.keepAllLogs ? log + c : (log + c).slice(-8000)),
     );
     const killOnExit = () => killGroup(child!, "SIGKILL");
     process.once("exit", killOnExit);

@@ -2,7 +2,7 @@
 // cannot be pointed at addresses nobody meant it to reach (the probe in issue 20 read the cloud
 // metadata address and scanned localhost ports through a datasource URL).
 //
-// Policy (README "Datasource URLs"):
+// Policy (docs/security.md):
 // - only http: and https:;
 // - never, whatever the allow-list says: unspecified (0.0.0.0/8, ::), link-local (169.254.0.0/16
 //   with the cloud metadata address 169.254.169.254, fe80::/10), multicast, broadcast, the other
