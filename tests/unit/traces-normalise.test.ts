@@ -145,5 +145,5 @@ describe("normaliseTrace", () => {
     const t = run(spans.reverse());
     expect(t.summary.depth).toBe(5000);
     expect(t.spans[0].spanId).toBe(id(1));
-  });
+  }, 30_000);
 });
