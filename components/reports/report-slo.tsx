@@ -2,7 +2,7 @@
 // whole on a printed page (break-inside: avoid); the verdict is a word, not a colour.
 import Link from "next/link";
 import { budgetUsedText, noDataText, periodDetail, periodText, sliText, verdictText, verdictTone } from "@/lib/client/reports/display";
-import { formatCount, formatMs, formatPercent } from "@/lib/client/status/format";
+import { formatCount, formatDuration, formatMs, formatPercent } from "@/lib/client/status/format";
 import type { ReportSloEntry } from "@/lib/schemas/report";
 import { cx } from "../ui/cx";
 
@@ -71,7 +71,7 @@ export function ReportSlo({ entry }: { entry: ReportSloEntry }) {
               {result.morePeriods ? <li className="text-zinc-600">and {result.morePeriods} shorter or milder periods</li> : null}
             </ol>
           )}
-          {result.gapSeconds > 0 ? <p className="mt-2 text-xs text-zinc-500">Scrape gaps this month: {Math.round(result.gapSeconds / 60)} minutes without samples (the month&apos;s SLI still counts across them).</p> : null}
+          {result.gapSeconds > 0 ? <p className="mt-2 text-xs text-zinc-500">No samples for {formatDuration(result.gapSeconds)} of the month (scrape gaps, or before the series existed); the month&apos;s SLI counts across gaps as the status does.</p> : null}
         </>
       )}
     </section>

@@ -81,11 +81,13 @@ function Report({ r }: { r: NonNullable<ReturnType<typeof useReport>["data"]> })
           </dl>
         </div>
       ) : null}
-      <div className="space-y-3">
-        {r.slos.map((e) => (
-          <ReportSlo key={e.slo.id} entry={e} />
-        ))}
-      </div>
+      {r.timing === "future" ? null : (
+        <div className="space-y-3">
+          {r.slos.map((e) => (
+            <ReportSlo key={e.slo.id} entry={e} />
+          ))}
+        </div>
+      )}
     </article>
   );
 }
