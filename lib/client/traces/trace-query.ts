@@ -16,4 +16,4 @@ export const traceQueryOptions = (traceId: string, datasource: string) =>
     staleTime: 60_000,
   });
 
-export const useTrace = (traceId: string, datasource: string) => useQuery(traceQueryOptions(traceId, datasource));
+export const useTrace = (traceId: string, datasource: string) => useQuery({ ...traceQueryOptions(traceId, datasource), enabled: datasource !== "" });
