@@ -5,6 +5,7 @@
 // same time axis. Press, drag and release across the plot to list that range's requests.
 import { useRef, useState } from "react";
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, Area, AreaChart } from "recharts";
+import { formatLatency } from "@/lib/client/exemplars/format";
 import { formatMs, formatRps, formatUtcSeconds } from "@/lib/client/status/format";
 import { CHART_MARGIN, GRID_PROPS, timeAxisProps } from "./axes";
 import { ChartTooltipBox } from "./chart-tooltip";
@@ -109,8 +110,8 @@ export function LatencyExemplarsChart({
                 const p = active ? (payload?.[0]?.payload as (LatencyChartPoint & Partial<ExemplarDot>) | undefined) : undefined;
                 if (!p) return null;
                 if (p.traceId)
-                  return <ChartTooltipBox title={formatUtcSeconds(p.t, true)} rows={[["latency", formatMs(p.valueSeconds!)], ["service", p.service!], ["operation", p.operation!], ["trace", `${p.traceId.slice(0, 16)}… (click to open)`]]} />;
-                return <ChartTooltipBox title={formatUtcSeconds(p.t)} rows={[...LINES.map((l) => [l.name, p[l.key] === null ? "no requests" : formatMs(p[l.key]!)] as [string, string]), ["requests", formatRps(p.requestsPerSecond)]]} />;
+                  return <ChartTooltipBox title={formatUtcSeconds(p.t, true)} rows={[["latency", formatLatency(p.valueSeconds!)], ["service", p.service!], ["operation", p.operation!], ["trace", `${p.traceId.slice(0, 16)}… (click to open)`]]} />;
+                return <ChartTooltipBox title={formatUtcSeconds(p.t)} rows={[...LINES.map((l) => [l.name, p[l.key] === null ? "no requests" : formatLatency(p[l.key]!)] as [string, string]), ["requests", formatRps(p.requestsPerSecond)]]} />;
               }}
             />
             {LINES.map((l) => (
@@ -138,7 +139,7 @@ export function LatencyExemplarsChart({
                     strokeWidth={1}
                     className="cursor-pointer"
                     role="button"
-                    aria-label={`Open trace of a ${formatMs(d.valueSeconds)} request at ${formatUtcSeconds(d.t, true)}`}
+                    aria-label={`Open trace of a ${formatLatency(d.valueSeconds)} request at ${formatUtcSeconds(d.t, true)}`}
                     onClick={() => onDot(d)}
                   />
                 );

@@ -6,6 +6,7 @@
 import { describeError } from "@/lib/client/http";
 import { useSloExemplars } from "@/lib/client/exemplars/exemplars-query";
 import { useOpenTrace } from "@/lib/client/exemplars/open-trace";
+import { formatLatency } from "@/lib/client/exemplars/format";
 import { formatMs, formatUtcSeconds } from "@/lib/client/status/format";
 import type { SloExemplar } from "@/lib/schemas/exemplars";
 import { Button } from "../ui/button";
@@ -109,7 +110,7 @@ function RequestTable({ rows, thresholdSeconds, opening, onOpen }: { rows: SloEx
         <tbody className="divide-y divide-zinc-100">
           {rows.map((e) => (
             <tr key={e.traceId} data-trace-id={e.traceId}>
-              <td className={cx("px-3 py-1 text-right tabular-nums", e.valueSeconds > thresholdSeconds ? "font-semibold text-red-800" : "text-zinc-800")}>{formatMs(e.valueSeconds)}</td>
+              <td className={cx("px-3 py-1 text-right tabular-nums", e.valueSeconds > thresholdSeconds ? "font-semibold text-red-800" : "text-zinc-800")}>{formatLatency(e.valueSeconds)}</td>
               <td className="px-3 py-1 text-zinc-700">{e.service}</td>
               <td className="max-w-64 truncate px-3 py-1 font-mono text-xs text-zinc-700" title={e.operation}>{e.operation}</td>
               <td className="px-3 py-1 text-xs text-zinc-600">{e.statusCode.replace(/^STATUS_CODE_/, "").toLowerCase()}</td>

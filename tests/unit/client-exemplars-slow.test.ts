@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSlow, slowChanges, slowRange, traceHref } from "@/lib/client/exemplars/slow-params";
 import { withParams } from "@/lib/client/status/search-params";
+import { formatLatency } from "@/lib/client/exemplars/format";
 
 describe("parseSlow (URL state of the slow-request lists)", () => {
   it.each([
@@ -34,3 +35,14 @@ describe("slowChanges", () => {
 });
 
 it("traceHref carries the datasource and the SLO", () => expect(traceHref("ab".padStart(32, "0"), "ds 1", "slo&1")).toBe(`/traces/${"ab".padStart(32, "0")}?datasource=ds+1&slo=slo%261`));
+
+describe("formatLatency", () => {
+  it.each([
+    [0.910475, "910 ms"],
+    [0.0034, "3.4 ms"],
+    [0.0999, "100 ms"],
+    [1.2345, "1.23 s"],
+    [20.5, "20.50 s"],
+    [Number.NaN, "—"],
+  ])("%d s → %s", (s, want) => expect(formatLatency(s)).toBe(want));
+});
