@@ -42,7 +42,9 @@ interface Part {
   readers: { slo: number; key: string; assignee: Assignee }[];
 }
 
+/** Instant queries in flight per datasource; the trend's range queries add TREND_CONCURRENCY. */
 const QUERY_CONCURRENCY = 4;
+const TREND_CONCURRENCY = 2;
 
 export async function rawOverview(source: MetricsSource, setting: ProducerProfileSetting, slos: readonly SloDto[], at: number): Promise<RawGroupResult> {
   const queries: string[] = [];
@@ -120,6 +122,8 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
   const texts = list.map(promqlOf);
   queries.push(...texts);
   let failure: MetricsError | null = null;
+  // The trend's range queries run beside the instant ones (no phase barrier between them).
+  const trendP = rawTrend(source, slos, contexts, spellings, byLabels, at, queries);
   await pool(list.map((part, k) => ({ part, text: texts[k] })), QUERY_CONCURRENCY, async ({ part, text }) => {
     if (failure) return;
     const r = await source.query(text, at);
@@ -131,9 +135,8 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
     const { sums } = assignSumsIndexed(samples, part.readers.map((x) => x.assignee), part.profile.labels.service);
     part.readers.forEach((x, k) => values[x.slo].set(x.key, sums[k]));
   });
+  const trend = await trendP;
   if (failure) return { ok: false, error: failure, queries };
-
-  const trend = await rawTrend(source, slos, contexts, spellings, byLabels, at, queries);
   if (!trend.ok) return { ok: false, error: trend.error, queries };
 
   const results = slos.map((s, i): RawEvaluation => {
@@ -196,7 +199,7 @@ async function rawTrend(
   });
   queries.push(...texts);
   let failure: MetricsError | null = null;
-  await pool(list.map((g, k) => ({ g, text: texts[k] })), QUERY_CONCURRENCY, async ({ g, text }) => {
+  await pool(list.map((g, k) => ({ g, text: texts[k] })), TREND_CONCURRENCY, async ({ g, text }) => {
     if (failure) return;
     const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
     if (!r.ok) {

@@ -1,0 +1,220 @@
+// Benchmark of GET /api/overview (issue 19, item 2), three figures:
+//  1. raw path: 1,000 SLOs over 30 days of ground-truth history (the bench:status catalogue) in one
+//     overview, and Prometheus alone answering the very same HTTP requests (recorded from the run,
+//     replayed with the same concurrency): the ratio is Sightline's overhead;
+//  2. recorded path: 10,000 SLOs whose `sightline_slo:*` series (only those the overview reads) are
+//     backfilled with promtool;
+//  3. memory: peak RSS of a child process that serves the 10,000-SLO overview repeatedly, several
+//     at once (the verb as the route calls it, without Next's own footprint).
+//
+//   npm run bench:overview        # BENCH_RAW_SLOS=1000 BENCH_RECORDED_SLOS=10000 BENCH_ROUNDS=5
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { rm, truncate } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { performance } from "node:perf_hooks";
+import { TEMPO } from "@/lib/promql/profiles";
+import { increaseName } from "@/lib/promql/rules-names";
+import type { CreateSloInput } from "@/lib/schemas/slo";
+import { startTestPostgres } from "@/tests/helpers/postgres";
+import { startPrometheus, TMP_ROOT } from "@/tests/helpers/prometheus";
+import { generateTruthHistory } from "@/tests/fixtures/truth-history";
+import { SERIES } from "@/tests/fixtures/truth-scenario";
+import { writeTruthFile } from "@/tests/fixtures/write-fixture";
+
+const RAW_SLOS = Number(process.env.BENCH_RAW_SLOS ?? 1000);
+const RECORDED_SLOS = Number(process.env.BENCH_RECORDED_SLOS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const DAY = 86_400;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const secs = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+if (process.env.BENCH_OVERVIEW_CHILD) void child();
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+
+/** Child mode: serve the overview `n` times, `c` at once, and print the peak RSS. */
+async function child() {
+  const { overview } = await import("@/lib/server/slo/overview");
+  const at = Number(process.env.BENCH_AT);
+  const n = Number(process.env.BENCH_N ?? 20);
+  const c = Number(process.env.BENCH_C ?? 4);
+  let count = 0;
+  let slos = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: c }, async () => {
+    while (count < n) {
+      count++;
+      slos = (await overview({}, { atSeconds: at })).slos.length;
+    }
+  }));
+  const wall = performance.now() - t0;
+  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / 1024 / 1024, slos, n, c, wallMs: wall }));
+  const { disconnectDb } = await import("@/lib/server/db");
+  await disconnectDb();
+}
+
+const windows: CreateSloInput["window"][] = [{ kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "rolling", days: 30 }, { kind: "calendar", unit: "month" }];
+
+async function main() {
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  const h = generateTruthHistory({ profile: TEMPO, days: 30 });
+  const at = h.ticks[h.ticks.length - 1];
+  let t0 = performance.now();
+  const file = path.join(TMP_ROOT, `bench-overview-${process.pid}.om.txt`);
+  const bytes = await writeTruthFile(file, [h], "openmetrics");
+  // The recorded series of RECORDED_SLOS SLOs go into the same file: its closing "# EOF" is cut off
+  // and the recorded families appended (one backfill, one Prometheus).
+  await truncate(file, bytes - "# EOF\n".length);
+  const recSeries = await writeRecorded(file, RECORDED_SLOS, at);
+  const prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
+  await rm(file, { force: true });
+  console.log(`history: 30 days, ${h.series.length} span series (${h.series.length * (h.bounds.length + 2)} bucket and count series); ${recSeries} recorded series for ${RECORDED_SLOS} SLOs; backfilled and started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const pg = await startTestPostgres();
+  process.env.DATABASE_URL = pg.url;
+  process.env.SIGHTLINE_SECRET_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  const { createDatasource } = await import("@/lib/server/catalogue/datasources");
+  const { sloColumns } = await import("@/lib/server/catalogue/slo-mapping");
+  const { getDb, disconnectDb } = await import("@/lib/server/db");
+  const { overview } = await import("@/lib/server/slo/overview");
+  const db = await getDb();
+  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
+
+  // The bench:status catalogue: series round-robin, six boundaries, four windows, a third errors-as-bad.
+  const input = (i: number, prefix: string, window: CreateSloInput["window"]): CreateSloInput => {
+    const s = SERIES[i % SERIES.length];
+    return {
+      slug: `${prefix}-${i}`, name: `${prefix} ${i}`, description: "", team: `team-${i % 20}`, owner: "", service: s.service, operation: s.spanName, operationMatch: "exact",
+      spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[5 + (i % 6)], objective: 0.99, window,
+      countErrorsAsBad: i % 3 === 0, minEvents: 0, datasourceId: ds.id, status: "active",
+    };
+  };
+  t0 = performance.now();
+  await db.slo.createMany({ data: Array.from({ length: RAW_SLOS }, (_, i) => sloColumns(input(i, "raw", windows[i % windows.length]))) });
+  console.log(`catalogue: ${RAW_SLOS} SLOs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // --- 1. Raw path: overview vs Prometheus alone on the same requests. ---
+  const recorded: { url: string; init: RequestInit }[] = [];
+  const realFetch = globalThis.fetch;
+  let recording = false;
+  globalThis.fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    if (recording) recorded.push({ url: String(url), init: { method: init?.method, headers: init?.headers, body: init?.body } });
+    return realFetch(url, init);
+  }) as typeof fetch;
+  await overview({}, { atSeconds: at }); // warm-up: page cache, Prisma pool, RE2 compilation
+  recording = true;
+  const warm = await overview({}, { atSeconds: at });
+  recording = false;
+  const paths = countBy(warm.slos.map((s) => s.path));
+  console.log(`\n1. raw path, ${warm.slos.length} SLOs (${JSON.stringify(paths)}), ${recorded.length} backend requests per overview`);
+  const overviewRuns: number[] = [];
+  const promRuns: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    t0 = performance.now();
+    await overview({}, { atSeconds: at });
+    overviewRuns.push(performance.now() - t0);
+    t0 = performance.now();
+    await replay(realFetch, recorded, 6);
+    promRuns.push(performance.now() - t0);
+  }
+  const o = median(overviewRuns);
+  const p = median(promRuns);
+  console.log(`   overview median ${secs(o)} (runs ${overviewRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, same requests, 6 at a time (the overview's most in flight): ${secs(p)}; ratio ${(o / p).toFixed(2)}x`);
+
+  // --- 2. Recorded path: 10,000 SLOs. ---
+  await db.slo.deleteMany({});
+  t0 = performance.now();
+  const recWindows: CreateSloInput["window"][] = [{ kind: "rolling", days: 28 }, { kind: "rolling", days: 7 }, { kind: "rolling", days: 30 }];
+  for (let k = 0; k < RECORDED_SLOS; k += 2000)
+    await db.slo.createMany({ data: Array.from({ length: Math.min(2000, RECORDED_SLOS - k) }, (_, j) => sloColumns(input(k + j, "rec", recWindows[(k + j) % 3]))) });
+  console.log(`\n2. recorded path: catalogue of ${RECORDED_SLOS} SLOs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await overview({}, { atSeconds: at });
+  const recRuns: number[] = [];
+  let last = null as Awaited<ReturnType<typeof overview>> | null;
+  for (let r = 0; r < ROUNDS; r++) {
+    t0 = performance.now();
+    last = await overview({}, { atSeconds: at });
+    recRuns.push(performance.now() - t0);
+  }
+  const g = last!.groups.find((x) => x.path === "recorded");
+  console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(`   bench process after the runs: RSS ${(rss / 1048576).toFixed(0)} MB (heap ${(heapUsed / 1048576).toFixed(0)} MB; holds the generated history too)`);
+
+  // --- 3. Peak RSS of a process serving the 10,000-SLO overview, 4 at a time. ---
+  await disconnectDb();
+  const childOut = await runChild({ BENCH_OVERVIEW_CHILD: "1", BENCH_AT: String(at), BENCH_N: "20", BENCH_C: "4", DATABASE_URL: pg.url });
+  const c = JSON.parse(childOut.trim().split("\n").pop()!);
+  console.log(`\n3. child process serving ${c.n} overviews of ${c.slos} SLOs, ${c.c} at a time: peak RSS ${c.maxRssMb.toFixed(0)} MB (RSS at the end ${c.rssMb.toFixed(0)} MB), ${(c.wallMs / c.n).toFixed(0)} ms per overview under that load`);
+  console.log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  await pg.stop();
+  await prom.stop();
+}
+
+function countBy(xs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+async function replay(f: typeof fetch, reqs: { url: string; init: RequestInit }[], n: number) {
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < reqs.length) {
+      const r = reqs[next++];
+      await (await f(r.url, r.init)).text();
+    }
+  }));
+}
+
+function runChild(env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...process.execArgv, process.argv[1]], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}`))));
+  });
+}
+
+/**
+ * The recorded series the overview reads for `n` SLOs (slugs rec-<i>, as the catalogue below): good
+ * and total over every burn window and the three SLO windows at `at`, and the 6-hour increases at
+ * each of the trend's 28 steps. Values are plausible, not evaluated from the history: this measures
+ * reading, the truth test proves the numbers.
+ */
+async function writeRecorded(file: string, n: number, at: number): Promise<number> {
+  const out = createWriteStream(file, { flags: "a" });
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, "drain");
+  };
+  let series = 0;
+  const seconds = [300, 1800, 3600, 7200, 21_600, DAY, 3 * DAY, 7 * DAY, 28 * DAY, 30 * DAY];
+  const recWindow = (i: number) => [28, 7, 30][i % 3] * DAY;
+  for (const s of seconds)
+    for (const kind of ["good", "total"] as const) {
+      const name = increaseName(kind, s);
+      await write(`# TYPE ${name} gauge\n`);
+      for (let i = 0; i < n; i++) {
+        if (s > 3 * DAY && s !== recWindow(i)) continue;
+        const slo = SERIES[i % SERIES.length];
+        const labels = `{sightline_slo="rec-${i}",service="${slo.service}",team="team-${i % 20}"}`;
+        const total = Math.round(s * (1 + (i % 7)));
+        const value = kind === "total" ? total : Math.round(total * (0.985 + (i % 10) / 1000));
+        const times = s === 21_600 ? Array.from({ length: 28 }, (_, k) => at - (27 - k) * 21_600) : [at];
+        let line = "";
+        for (const t of times) line += `${name}${labels} ${value} ${t}\n`;
+        await write(line);
+        series++;
+      }
+    }
+  await write("# EOF\n");
+  out.end();
+  await once(out, "finish");
+  return series;
+}
