@@ -12,6 +12,7 @@ import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
 import { PageHeader } from "../ui/page-header";
 import { Skeleton } from "../ui/skeleton";
+import { LatencySection } from "./latency-section";
 import { RevisionHistory } from "./revision-history";
 import { RulesSection } from "./rules-section";
 import { SloDefinition } from "./slo-definition";
@@ -97,6 +98,7 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
       <div aria-live="polite">{notice ? <Callout tone={notice.tone} title={notice.title}>{notice.detail}</Callout> : null}</div>
       <SloDefinition slo={slo} datasource={ds.data?.find((d) => d.id === slo.datasourceId)} />
       <StatusPanel slo={slo} />
+      <LatencySection slo={slo} />
       <RulesSection slo={slo} />
       <RevisionHistory sloId={idOrSlug} />
     </div>
