@@ -26,7 +26,6 @@ import { startPrometheus, TMP_ROOT, type TestPrometheus } from "../helpers/prome
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const SHOTS = path.resolve(__dirname, "..", ".tmp", "screenshots", "exemplars");
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 const DAY_MS = 86_400_000;
 const DAYS = 10;
 const SEED = "e2e-exemplars";
