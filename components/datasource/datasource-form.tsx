@@ -1,21 +1,26 @@
 "use client";
-// Create or edit one datasource. The auth secret is write-only: the form shows whether one
-// is stored ("set"/"not set") and only sends a secret the user typed.
+// Create or edit one datasource. The secrets are write-only: the form shows whether one is stored
+// ("set"/"not set") and only sends a secret the user typed. "Test connection" tests what the form
+// holds now, saved or not.
 import { useState, type FormEvent } from "react";
 import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasource";
 import { useSaveDatasource } from "@/lib/client/datasources/save";
-import { datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
+import { connectionTestRequest, datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
+import { useTestConnection } from "@/lib/client/datasources/test-connection";
 import { ApiError, describeError } from "@/lib/client/http";
 import { slugify } from "@/lib/client/slugify";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { Field, inputClass, selectClass } from "../ui/field";
+import { ConnectionTestResult } from "./connection-test-result";
+import { TraceFieldset } from "./trace-fieldset";
 
 export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto; onDone: (saved: DatasourceDto | UpdatedDatasourceDto | null) => void }) {
   const [v, setV] = useState<DatasourceFormValues>(() => (existing ? datasourceToForm(existing) : emptyDatasourceForm()));
   const [errors, setErrors] = useState<DatasourceFormErrors>({});
   const [slugTouched, setSlugTouched] = useState(Boolean(existing));
   const save = useSaveDatasource();
+  const tester = useTestConnection();
   const id = (f: string) => `ds-${f}`;
 
   const set = <K extends DatasourceFormField>(k: K, val: DatasourceFormValues[K]) =>
@@ -46,6 +51,19 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
       setErrors(next);
     }
   };
+
+  const runTest = () => {
+    const r = connectionTestRequest(v, existing);
+    setErrors(r.errors);
+    tester.reset();
+    if (r.request) tester.mutate(r.request);
+    else document.getElementById(id(Object.keys(r.errors)[0]))?.focus();
+  };
+  const testError = tester.error
+    ? tester.error instanceof ApiError && tester.error.fieldErrors.length > 0
+      ? tester.error.fieldErrors.map((f) => `${f.path}: ${f.message}`).join("; ")
+      : [describeError(tester.error).title, describeError(tester.error).detail].filter(Boolean).join(": ")
+    : undefined;
 
   const secretState = existing?.hasAuthSecret ? "set" : "not set";
   const dropping = secretWillBeDropped(v, existing);
@@ -104,23 +122,13 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
             <option value="otel">OpenTelemetry spanmetrics connector (milliseconds)</option>
           </select>
         </Field>
-        <Field id={id("traceBackend")} label="Trace backend" error={errors.traceBackend} hint="Where exemplar trace IDs are opened.">
-          <select value={v.traceBackend} onChange={(e) => set("traceBackend", e.target.value as DatasourceFormValues["traceBackend"])} className={selectClass(false)}>
-            <option value="none">None</option>
-            <option value="tempo">Tempo</option>
-            <option value="jaeger">Jaeger</option>
-          </select>
-        </Field>
-        {v.traceBackend !== "none" ? (
-          <Field id={id("traceUrl")} label="Trace backend URL" error={errors.traceUrl}>
-            {input("traceUrl", { type: "url", placeholder: "http://tempo:3200", className: "font-mono" })}
-          </Field>
-        ) : null}
-        <Field id={id("grafanaUrl")} label="Grafana URL" error={errors.grafanaUrl} hint="Optional; for “open in Grafana” links." className="sm:col-span-2">
-          {input("grafanaUrl", { type: "url", placeholder: "https://grafana.example.com", className: "font-mono" })}
-        </Field>
+        <TraceFieldset v={v} existing={existing} errors={errors} set={set} input={input} id={id} />
       </div>
+      <ConnectionTestResult report={tester.data} pending={tester.isPending} error={testError} />
       <div className="flex justify-end gap-3 border-t border-zinc-200 pt-4">
+        <Button onClick={runTest} disabled={tester.isPending} className="mr-auto">
+          {tester.isPending ? "Testing…" : "Test connection"}
+        </Button>
         <Button variant="ghost" onClick={() => onDone(null)}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : existing ? "Save datasource" : "Add datasource"}

@@ -2,7 +2,7 @@
 // field before any request, and a secret about to be dropped (URL moved to another host) is said
 // before saving and after.
 import { describe, expect, it } from "vitest";
-import { datasourceToForm, emptyDatasourceForm, needsCredentials, savedNotice, secretWillBeDropped, validateDatasourceForm } from "@/lib/client/datasource-form";
+import { connectionTestRequest, datasourceToForm, describeCheck, emptyDatasourceForm, needsCredentials, savedNotice, secretWillBeDropped, traceSecretWillBeDropped, validateDatasourceForm } from "@/lib/client/datasource-form";
 import type { DatasourceDto } from "@/lib/schemas/datasource";
 
 const existing: DatasourceDto = {
@@ -76,5 +76,64 @@ describe("after saving", () => {
   it("editing a datasource that waits for its secret asks for it", () => {
     const waiting = { ...existing, hasAuthSecret: false };
     expect(validateDatasourceForm(datasourceToForm(waiting), waiting).errors.authSecret).toBe("Enter the bearer token.");
+  });
+});
+
+describe("the trace backend's credential and Grafana fields", () => {
+  const tempo: DatasourceDto = { ...existing, traceBackend: "tempo", traceUrl: "http://tempo.internal:3200", traceAuthKind: "bearer", hasTraceAuthSecret: true };
+  const edit = (over: Partial<ReturnType<typeof datasourceToForm>>) => ({ ...datasourceToForm(tempo), ...over });
+
+  it("an untouched edit sends nothing; a typed trace secret is sent; switching to none clears it", () => {
+    expect(validateDatasourceForm(edit({}), tempo)).toEqual({ patch: {}, errors: {} });
+    expect(validateDatasourceForm(edit({ traceAuthSecret: "new" }), tempo).patch).toEqual({ traceAuthSecret: "new" });
+    expect(validateDatasourceForm(edit({ traceAuthKind: "none" }), tempo).patch).toEqual({ traceAuthKind: "none", traceAuthSecret: "" });
+  });
+
+  it("asks for the trace secret when none is stored, and for user:password with basic", () => {
+    expect(validateDatasourceForm(form({ traceBackend: "tempo", traceUrl: "http://t:3200", traceAuthKind: "bearer" })).errors.traceAuthSecret).toBe("Enter the bearer token.");
+    expect(validateDatasourceForm(form({ traceBackend: "tempo", traceUrl: "http://t:3200", traceAuthKind: "basic", traceAuthSecret: "x" })).errors.traceAuthSecret).toBe("Basic auth takes user:password.");
+  });
+
+  it("a Grafana UID needs its Grafana URL and Grafana's alphabet", () => {
+    expect(validateDatasourceForm(form({ grafanaTempoUid: "tempo" })).errors.grafanaUrl).toMatch(/Grafana URL the Tempo datasource UID belongs to/);
+    expect(validateDatasourceForm(form({ grafanaUrl: "https://g", grafanaTempoUid: "a/b" })).errors.grafanaTempoUid).toMatch(/letters, digits, - and _ only/);
+    expect(validateDatasourceForm(form({ grafanaUrl: "https://g", grafanaTempoUid: "P214B5B846CF3925F" })).input?.grafanaTempoUid).toBe("P214B5B846CF3925F");
+  });
+
+  it("warns before and after a trace URL move drops the trace secret", () => {
+    expect(traceSecretWillBeDropped(edit({ traceUrl: "http://other:3200" }), tempo)).toBe(true);
+    expect(traceSecretWillBeDropped(edit({ traceUrl: "http://tempo.internal:3200/tempo" }), tempo)).toBe(false);
+    expect(traceSecretWillBeDropped(edit({ traceUrl: "http://other:3200", traceAuthSecret: "t" }), tempo)).toBe(false);
+    expect(savedNotice({ ...tempo, credentialsDropped: false, traceCredentialsDropped: true }).title).toBe("Saved “Prod”; its stored trace backend secret was removed.");
+    expect(savedNotice({ ...tempo, credentialsDropped: true, traceCredentialsDropped: true }).title).toBe("Saved “Prod”; both stored secrets were removed.");
+  });
+});
+
+describe("connectionTestRequest", () => {
+  const tempo: DatasourceDto = { ...existing, traceBackend: "tempo", traceUrl: "http://tempo.internal:3200" };
+
+  it("a new datasource sends its connection fields only, even with no name yet", () => {
+    const r = connectionTestRequest({ ...emptyDatasourceForm(), prometheusUrl: "http://prom:9090/", traceBackend: "jaeger", traceUrl: "http://j:16686" });
+    expect(r.errors).toEqual({});
+    expect(r.request).toEqual({
+      mode: "unsaved",
+      body: { prometheusUrl: "http://prom:9090", pathPrefix: "", tenant: "", authKind: "none", producerProfile: "auto", traceBackend: "jaeger", traceUrl: "http://j:16686", traceAuthKind: "none" },
+    });
+  });
+
+  it("an existing datasource sends only unsaved edits, never a stored secret", () => {
+    expect(connectionTestRequest(datasourceToForm(tempo), tempo).request).toEqual({ mode: "stored", id: "ds_1", body: {} });
+    const moved = connectionTestRequest({ ...datasourceToForm(tempo), traceUrl: "http://other:3200", name: "" }, tempo);
+    expect(moved.request).toEqual({ mode: "stored", id: "ds_1", body: { traceUrl: "http://other:3200" } });
+  });
+
+  it("says what is wrong before sending anything", () => {
+    const r = connectionTestRequest({ ...emptyDatasourceForm(), prometheusUrl: "ftp://x", traceBackend: "tempo" });
+    expect(r.request).toBeUndefined();
+    expect(Object.keys(r.errors).sort()).toEqual(["prometheusUrl", "traceUrl"]);
+  });
+
+  it("describes each check in words", () => {
+    expect(describeCheck({ check: "span-metrics", outcome: "warning", url: null, httpStatus: null, version: null, elapsedMs: null, message: "No span metrics." })).toEqual({ title: "Span metrics", outcome: "Check", tone: "warning", message: "No span metrics." });
   });
 });
