@@ -12,6 +12,7 @@ import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
 import { PageHeader } from "../ui/page-header";
 import { Skeleton } from "../ui/skeleton";
+import { AttributionPanel } from "./attribution-panel";
 import { LatencySection } from "./latency-section";
 import { RevisionHistory } from "./revision-history";
 import { RulesSection } from "./rules-section";
@@ -99,6 +100,7 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
       <SloDefinition slo={slo} datasource={ds.data?.find((d) => d.id === slo.datasourceId)} />
       <StatusPanel slo={slo} />
       <LatencySection slo={slo} />
+      <AttributionPanel slo={slo} />
       <RulesSection slo={slo} />
       <RevisionHistory sloId={idOrSlug} />
     </div>
