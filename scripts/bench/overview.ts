@@ -144,6 +144,8 @@ async function main() {
   }
   const g = last!.groups.find((x) => x.path === "recorded");
   console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  for (const x of last!.groups.filter((y) => y.problem)) console.log(`   problem (${x.path}, ${x.sloCount} SLOs): ${x.problem}`);
+  for (const w of last!.warnings.slice(0, 3)) console.log(`   warning: ${w}`);
   const { rss, heapUsed } = process.memoryUsage();
   console.log(`   bench process after the runs: RSS ${(rss / 1048576).toFixed(0)} MB (heap ${(heapUsed / 1048576).toFixed(0)} MB; holds the generated history too)`);
 
