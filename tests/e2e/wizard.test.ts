@@ -152,11 +152,14 @@ describe("SLO creation wizard", () => {
     expect(await page.getByTestId("percentile-chart").textContent()).toContain("bucket-resolution estimates");
     await shot("history");
 
-    await brush("percentile-chart", regressionStart + 600, regressionEnd - 600);
+    // Brushed inside the regression at half past its first and last whole hours, so the snap outward
+    // to whole hours is the same wherever the chart's 10-minute points fall (they move with the clock).
+    const firstHour = Math.ceil((regressionStart + 600) / 3600) * 3600;
+    const lastHour = Math.floor((regressionEnd - 600) / 3600) * 3600;
+    await brush("percentile-chart", firstHour + 1800, lastHour - 1800);
     const chip = page.getByTestId("exclusion");
     await chip.first().waitFor();
-    // Brushed inside the regression, snapped outward to whole hours.
-    expect(await chip.first().textContent()).toContain(formatUtcRange(Math.floor(regressionStart / 3600) * 3600, Math.ceil(regressionEnd / 3600) * 3600));
+    expect(await chip.first().textContent()).toContain(formatUtcRange(firstHour, lastHour));
     expect(new URL(page.url()).searchParams.get("ex")).toMatch(/^\d+-\d+$/);
     await settled();
     await shot("history-excluded");
@@ -186,7 +189,8 @@ describe("SLO creation wizard", () => {
     const name = page.getByLabel("Name", { exact: true });
     await expect.poll(() => name.inputValue()).toMatch(/^checkout PlaceOrder under \d/);
     await name.fill("Checkout: PlaceOrder from history");
-    expect(await page.getByLabel("Slug").inputValue()).toBe("checkout-placeorder-from-history");
+    // The slug follows the name on the next render: poll rather than read it at once.
+    await expect.poll(() => page.getByLabel("Slug").inputValue()).toBe("checkout-placeorder-from-history");
     await page.getByLabel("Team").fill("payments");
     await shot("details");
     await next();
