@@ -6,6 +6,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, ".") , "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts") } },
   test: {
+    // Explicit demo auth (everyone is admin) unless a test switches modes (tests/helpers/auth.ts);
+    // next start children inherit it.
+    env: { SIGHTLINE_AUTH: "demo" },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {

@@ -69,6 +69,39 @@ const EnvSchema = z.object({
   SIGHTLINE_RULER_TENANT: z.preprocess(emptyAsUnset, z.string().max(256).optional()),
   /** Ruler namespace holding Sightline's groups; everything in it is Sightline's to replace. */
   SIGHTLINE_RULER_NAMESPACE: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/).default("sightline")),
+  // ── Who may do what (issue 20; docs/auth.md) ──
+  /**
+   * How people sign in. local: users in the catalogue, a first admin created at first start
+   * (password printed once and kept in <data dir>/admin-password). oidc: an OpenID Connect
+   * provider. proxy: a trusted reverse proxy's header. demo: no sign-in, everyone is admin, a
+   * banner says so on every page (throwaway demos and tests only).
+   */
+  SIGHTLINE_AUTH: z.preprocess(emptyAsUnset, z.enum(["local", "oidc", "proxy", "demo"]).default("local")),
+  /** A session's lifetime in hours from sign-in. */
+  SIGHTLINE_SESSION_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().min(0.01).max(24 * 30).default(12)),
+  /** The first local admin's password (local mode). Unset: generated at first start. */
+  SIGHTLINE_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(12, "at least 12 characters").max(200).optional()),
+  /** OIDC: the issuer URL (its /.well-known/openid-configuration is read). */
+  SIGHTLINE_OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  SIGHTLINE_OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().max(512).optional()),
+  SIGHTLINE_OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().max(2048).optional()),
+  SIGHTLINE_OIDC_SCOPES: z.preprocess(emptyAsUnset, z.string().max(1024).default("openid profile email")),
+  /** OIDC: the ID-token/userinfo claim holding the user's groups (a list or one string). */
+  SIGHTLINE_OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUnset, z.string().max(256).default("groups")),
+  /** OIDC: "group=role,group=role" (e.g. "sre=admin,eng=editor"); the highest matching role wins. */
+  SIGHTLINE_OIDC_ROLE_MAP: z.preprocess(emptyAsUnset, z.string().max(8192).default("")),
+  /** OIDC: the role of a user whose groups match nothing in the role map. */
+  SIGHTLINE_OIDC_DEFAULT_ROLE: z.preprocess(emptyAsUnset, z.enum(["viewer", "editor", "admin"]).default("viewer")),
+  /** Proxy: the header carrying the user name (like Grafana's X-WEBAUTH-USER). */
+  SIGHTLINE_PROXY_USER_HEADER: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9-]{1,128}$/).default("x-webauth-user")),
+  /** Proxy: the header carrying the role (viewer, editor or admin); absent = viewer. */
+  SIGHTLINE_PROXY_ROLE_HEADER: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9-]{1,128}$/).default("x-webauth-role")),
+  /** Proxy: the header carrying an editor's teams, comma-separated; absent = every team. */
+  SIGHTLINE_PROXY_TEAMS_HEADER: z.preprocess(emptyAsUnset, z.string().regex(/^[A-Za-z0-9-]{1,128}$/).default("x-webauth-teams")),
+  /** Proxy: addresses (IPs/CIDRs, comma-separated) the proxy connects from; others' headers are ignored. */
+  SIGHTLINE_PROXY_TRUSTED: z.preprocess(emptyAsUnset, z.string().max(8192).optional()),
+  /** Proxy: a shared secret the proxy sends in X-Sightline-Proxy-Secret (instead of, or with, addresses). */
+  SIGHTLINE_PROXY_SECRET: z.preprocess(emptyAsUnset, z.string().min(16, "at least 16 characters").max(1024).optional()),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR" | "SIGHTLINE_PG_RELOCATE_DIR"> & {

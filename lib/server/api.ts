@@ -1,19 +1,26 @@
 // The one route-handler wrapper (ARCHITECTURE.md §12): parses path params, query and JSON body
 // with zod before the handler runs, resolves the actor, and turns every thrown error into
-// application/problem+json. Handlers only call a business verb and return its DTO. Before any
+// application/problem+json. Handlers only call a business verb and return its DTO. Every route
+// declares what it `requires` (a permission of lib/auth/permissions.ts, or "public"); the wrapper
+// resolves who is asking (lib/server/auth/resolve.ts) and answers 401/403 before the handler runs,
+// so a route cannot forget the check (the spec does not type-check without it). Before any
 // schema runs, every param, query value and body string is checked for text no route may take
 // (NUL, lone surrogates, malformed escapes: api-text.ts), so each route gets that for free.
 //
-//   export const PATCH = route({ params: IdParams, body: UpdateSloInput }, async ({ params, body, actor }) => ...);
+//   export const PATCH = route({ requires: "slo.write", params: IdParams, body: UpdateSloInput }, async ({ params, body, auth }) => ...);
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { jsonTextIssues, paramTextIssues, parseQuery } from "@/lib/server/api-text";
+import type { Permission } from "@/lib/auth/permissions";
+import { assertAllowed, type AuthContext } from "@/lib/server/auth/context";
+import { resolveAuth } from "@/lib/server/auth/resolve";
 import { isDatabaseUnavailable } from "@/lib/server/database-errors";
 import {
   BackendProblem,
   HttpProblem,
   ProblemType,
+  UnauthenticatedError,
   ValidationError,
   type FieldIssue,
 } from "@/lib/server/errors";
@@ -21,8 +28,6 @@ import {
 export * from "@/lib/server/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const ACTOR_HEADER = "x-sightline-actor";
-const MAX_ACTOR_CHARS = 120;
 /** Seconds a client should wait before retrying while the catalogue database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -32,27 +37,40 @@ export const IdParams = z.object({ id: z.string().min(1).max(128) }).strict();
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteInput<P, Q, B> {
+/** What a route needs: a permission, or "public" (sign-in, health) where nobody need be signed in. */
+export type Requirement = Permission | "public";
+
+export interface RouteInput<P, Q, B, R extends Requirement = Requirement> {
   params: Infer<P>;
   query: Infer<Q>;
   body: Infer<B>;
-  /** Who made the request, from the auth proxy's header; "anonymous" without one. */
+  /** Who is asking; null only on public routes when nobody is signed in. */
+  auth: R extends "public" ? AuthContext | null : AuthContext;
+  /** auth.actor, or "anonymous" on a public route without sign-in. */
   actor: string;
   request: Request;
 }
 
 /** A handler returns a DTO (sent as 200 JSON) or a full Response (e.g. `created()`). */
-type Handler<P, Q, B> = (input: RouteInput<P, Q, B>) => Promise<unknown>;
+type Handler<P, Q, B, R extends Requirement> = (input: RouteInput<P, Q, B, R>) => Promise<unknown>;
 
 // Next.js passes `{ params: Promise<...> }`; `unknown` accepts every route's param shape.
 type RouteContext = { params: Promise<unknown> };
 
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  spec: { params?: P; query?: Q; body?: B },
-  handler: Handler<P, Q, B>,
-): (request: Request, context: RouteContext) => Promise<Response> {
+export function route<
+  R extends Requirement,
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: { requires: R; params?: P; query?: Q; body?: B }, handler: Handler<P, Q, B, R>): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
+      // Who is asking comes first: an anonymous caller learns nothing, not even which input is wrong.
+      const auth = await resolveAuth(request);
+      if (spec.requires !== "public") {
+        if (!auth) throw new UnauthenticatedError();
+        assertAllowed(auth, spec.requires);
+      }
       const rawParams = ((await context?.params) ?? {}) as Record<string, unknown>;
       throwIfAny(paramTextIssues(rawParams), 400, "invalid path");
       const { query: rawQuery, issues: queryIssues } = parseQuery(new URL(request.url).search);
@@ -60,8 +78,8 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
       const params = spec.params ? parseOrThrow(spec.params, rawParams, 400, "path") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, rawQuery, 400, "query") : undefined;
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), 422, "body") : undefined;
-      const actor = readActor(request);
-      const out = await handler({ params, query, body, actor, request } as RouteInput<P, Q, B>);
+      const actor = auth?.actor ?? "anonymous";
+      const out = await handler({ params, query, body, auth, actor, request } as RouteInput<P, Q, B, R>);
       return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });
     } catch (err) {
       return problemResponse(err);
@@ -76,7 +94,8 @@ export function created(body: unknown, location: string): Response {
 
 /** Maps any thrown value to a problem+json response; unknown errors are logged, never leaked. */
 export function problemResponse(err: unknown): Response {
-  if (err instanceof HttpProblem) return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions);
+  if (err instanceof HttpProblem)
+    return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions, "headers" in err ? (err.headers as Record<string, string>) : {});
   if (isDatabaseUnavailable(err)) {
     // Expected while PostgreSQL restarts or fails over: one line, no stack, and a retry hint.
     console.error(`[sightline] catalogue database unavailable: ${err instanceof Error ? err.message.trim().split("\n").pop() : String(err)}`);
@@ -178,16 +197,4 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   } catch {
     throw malformed("the body is not valid UTF-8");
   }
-}
-
-function readActor(request: Request): string {
-  const raw = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
-  if (raw === "") return "anonymous";
-  if (raw.length > MAX_ACTOR_CHARS || /[\u0000-\u001f\u007f]/.test(raw))
-    throw new ValidationError(
-      [{ path: `headers.${ACTOR_HEADER}`, message: `at most ${MAX_ACTOR_CHARS} printable characters` }],
-      400,
-      "invalid actor header",
-    );
-  return raw;
 }

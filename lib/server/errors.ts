@@ -18,6 +18,9 @@ export const ProblemType = {
   duplicate: "urn:sightline:problem:duplicate",
   conflict: "urn:sightline:problem:conflict",
   crossSite: "urn:sightline:problem:cross-site-request",
+  unauthenticated: "urn:sightline:problem:unauthenticated",
+  forbidden: "urn:sightline:problem:forbidden",
+  rateLimited: "urn:sightline:problem:rate-limited",
   inUse: "urn:sightline:problem:in-use",
   backendUnavailable: "urn:sightline:problem:backend-unavailable",
   backendTimeout: "urn:sightline:problem:backend-timeout",
@@ -41,6 +44,33 @@ export class HttpProblem extends Error {
   ) {
     super(detail);
     this.name = new.target.name;
+  }
+}
+
+/** 401: no usable credentials (no session, an unknown, expired or revoked token). */
+export class UnauthenticatedError extends HttpProblem {
+  readonly headers: Record<string, string>;
+  constructor(detail = "sign in first, or send an API token as Authorization: Bearer <token>") {
+    super(401, ProblemType.unauthenticated, "Sign-in required", detail);
+    // RFC 9110 11.6.1: a 401 names the scheme it wants.
+    this.headers = { "www-authenticate": 'Bearer realm="sightline"' };
+  }
+}
+
+/** 403: authenticated, but the role (or the token's scopes, or the editor's teams) does not allow it. */
+export class ForbiddenError extends HttpProblem {
+  constructor(detail: string, required: string) {
+    super(403, ProblemType.forbidden, "Not allowed", detail, [], { required });
+  }
+}
+
+/** 429 with Retry-After, for sign-in and token endpoints. */
+export class RateLimitedError extends HttpProblem {
+  readonly headers: Record<string, string>;
+  constructor(retryAfterSeconds: number, what: string) {
+    const s = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(429, ProblemType.rateLimited, "Too many attempts", `too many ${what}; try again in ${s} s`);
+    this.headers = { "retry-after": String(s) };
   }
 }
 

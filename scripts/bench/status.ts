@@ -4,6 +4,7 @@
 // The ratio is Sightline's overhead (database reads, validation, math).
 //
 //   npm run bench:status            # or: BENCH_SIZES=1,100 BENCH_CONCURRENCY=4 npm run bench:status
+import { systemAuth } from "@/lib/server/auth/context";
 import path from "node:path";
 import { rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
@@ -57,7 +58,7 @@ async function main() {
       slug: `bench-${i}`, name: `bench ${i}`, description: "", team: "bench", owner: "", service: s.service, operation: s.spanName, operationMatch: "exact",
       spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[5 + (i % 6)], objective: 0.99, window: windows[i % windows.length],
       countErrorsAsBad: i % 3 === 0, minEvents: 0, datasourceId: ds.id, status: "active",
-    }, "bench");
+    }, systemAuth("bench"));
     ids.push(slo.id);
   }
   console.log(`catalogue: ${max} SLOs created in ${((performance.now() - t0) / 1000).toFixed(1)} s; concurrency ${concurrency}\n`);

@@ -5,6 +5,7 @@
 // validation, the engines' math). Issue 16 targets: suggestion < 0.5 s, backtest < 2 s.
 //
 //   npm run bench:suggest            # or: BENCH_ROUNDS=9 npm run bench:suggest
+import { systemAuth } from "@/lib/server/auth/context";
 import path from "node:path";
 import { rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
@@ -106,7 +107,7 @@ async function main() {
   const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "auto", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
   const slo = await createSlo(
     { slug: "bench", name: "bench", description: "", team: "bench", owner: "", service: "checkout", operation: "POST /checkout", operationMatch: "exact", spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[8], objective: 0.99, window: { kind: "rolling", days: 28 }, countErrorsAsBad: false, minEvents: 0, datasourceId: ds.id, status: "active" },
-    "bench",
+    systemAuth("bench"),
   );
   const suggestReq = SuggestRequest.parse({
     selection: { datasourceId: ds.id, service: "checkout", operation: "POST /checkout" },

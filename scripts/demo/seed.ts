@@ -5,10 +5,11 @@ import { createSlo } from "@/lib/server/catalogue/slo-create";
 import { getSlo } from "@/lib/server/catalogue/slo-queries";
 import { updateSlo } from "@/lib/server/catalogue/slo-update";
 import { NotFoundError } from "@/lib/server/errors";
+import { systemAuth } from "@/lib/server/auth/context";
 import { demoDatasource, demoSlos } from "@/lib/demo/seed";
 import type { ProducerProfileId } from "@/lib/promql/profiles";
 
-const ACTOR = "demo-seed";
+const ACTOR = systemAuth("demo-seed");
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {

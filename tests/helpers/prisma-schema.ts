@@ -100,7 +100,15 @@ export function parsePrismaSchema(text: string): { shape: Shape; fields: ParsedF
         }
         continue;
       }
-      if (mod === "[]") throw new Error(`${name}.${field}: scalar lists are not supported by this parser`);
+      if (mod === "[]") {
+        // Prisma makes scalar lists nullable array columns; @default([]) is an empty array literal.
+        const base = SCALAR_SQL[type];
+        if (!base || fkind !== "scalar") throw new Error(`${name}.${field}: unsupported list type ${type}[]`);
+        const def = argOf(attrs, "default");
+        if (def !== undefined && def.trim() !== "[]") throw new Error(`${name}.${field}: unsupported list default ${def}`);
+        shape.columns[`${name}.${field}`] = `${base}[] null default ${def === undefined ? "-" : `ARRAY[]::${base}[]`}`;
+        continue;
+      }
       const native = attrs.match(/@db\.(\w+)(?:\(([^)]*)\))?/);
       let sqlType = fkind === "enum" ? type : SCALAR_SQL[type];
       if (native) {

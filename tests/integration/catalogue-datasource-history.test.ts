@@ -8,19 +8,19 @@ import * as item from "@/app/api/datasources/[id]/route";
 import * as revisions from "@/app/api/datasources/[id]/revisions/route";
 import * as slos from "@/app/api/slos/route";
 import * as archive from "@/app/api/slos/[id]/archive/route";
+import { as, inProxyMode } from "@/tests/helpers/auth";
 import { call, datasourceInput, sloInput, sql, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
 
 const db = setupCatalogueDatabase();
 const TOKEN = "hist-tok-4c1e2b9a";
 const TRACE = "trace-user:trace-pw-77aa";
-const as = (actor: string) => ({ "x-sightline-actor": actor });
 
 afterEach(() => {
   delete process.env.SIGHTLINE_DATASOURCE_ALLOW;
 });
 
 describe("datasource revisions", () => {
-  it("create, updates and delete each write one revision in order, with the actor and no secret", async () => {
+  it("create, updates and delete each write one revision in order, with the actor and no secret", () => inProxyMode(async () => {
     const created = await call(collection.POST, {
       json: datasourceInput({ authKind: "bearer", authSecret: TOKEN, traceBackend: "tempo", traceUrl: "http://tempo.internal:3200", traceAuthKind: "basic", traceAuthSecret: TRACE }),
       headers: as("alice"),
@@ -29,12 +29,12 @@ describe("datasource revisions", () => {
     const id = created.body.id;
     expect((await call(item.PATCH, { method: "PATCH", params: { id }, json: { name: "Renamed", tenant: "team-a" }, headers: as("bob") })).status).toBe(200);
     expect((await call(item.PATCH, { method: "PATCH", params: { id }, json: { authSecret: "another-token-123" }, headers: as("carol") })).status).toBe(200);
-    expect((await call(item.PATCH, { method: "PATCH", params: { id: "prod-prom" }, json: { traceAuthKind: "none" } })).status).toBe(200);
+    expect((await call(item.PATCH, { method: "PATCH", params: { id: "prod-prom" }, json: { traceAuthKind: "none" }, headers: as("erin") })).status).toBe(200);
 
-    const h = await call(revisions.GET, { params: { id: "prod-prom" } });
+    const h = await call(revisions.GET, { params: { id: "prod-prom" }, headers: as("vera", "viewer") });
     expect(h.status).toBe(200);
     expect(h.body.items.map((r: { version: number; action: string; actor: string }) => [r.version, r.action, r.actor])).toEqual([
-      [4, "updated", "anonymous"],
+      [4, "updated", "erin"],
       [3, "updated", "carol"],
       [2, "updated", "bob"],
       [1, "created", "alice"],
@@ -54,11 +54,11 @@ describe("datasource revisions", () => {
     expect(everything).not.toMatch(/v1\./); // nor a ciphertext
 
     expect((await call(item.DELETE, { method: "DELETE", params: { id }, headers: as("dave") })).status).toBe(204);
-    const after = await call(revisions.GET, { params: { id } });
+    const after = await call(revisions.GET, { params: { id }, headers: as("vera", "viewer") });
     expect(after.body.items[0]).toMatchObject({ version: 5, action: "deleted", actor: "dave", after: null, before: { slug: "prod-prom", name: "Renamed" } });
-    expect((await call(revisions.GET, { params: { id: "prod-prom" } })).status).toBe(404); // the slug is free again
-    expect((await call(revisions.GET, { params: { id: "never-was" } })).status).toBe(404);
-  });
+    expect((await call(revisions.GET, { params: { id: "prod-prom" }, headers: as("vera", "viewer") })).status).toBe(404); // the slug is free again
+    expect((await call(revisions.GET, { params: { id: "never-was" }, headers: as("vera", "viewer") })).status).toBe(404);
+  }));
 });
 
 describe("deleting a datasource in use", () => {

@@ -8,6 +8,7 @@ import * as restore from "@/app/api/slos/[id]/restore/route";
 import * as revisions from "@/app/api/slos/[id]/revisions/route";
 import * as datasources from "@/app/api/datasources/route";
 import { SloDto } from "@/lib/schemas/slo";
+import { as, inProxyMode } from "@/tests/helpers/auth";
 import { call, datasourceInput, rowCounts, sloInput, sql, setupCatalogueDatabase } from "@/tests/helpers/catalogue";
 
 const db = setupCatalogueDatabase();
@@ -24,7 +25,7 @@ const create = (over: Record<string, unknown> = {}, headers?: Record<string, str
 
 describe("POST /api/slos", () => {
   it("creates the SLO with defaults, returns 201 + Location, and records who did it", async () => {
-    const res = await create({}, { "x-sightline-actor": "  alice@example.com " });
+    const res = await inProxyMode(() => create({}, as("  alice@example.com ")));
     expect(res.status).toBe(201);
     const slo = SloDto.parse(res.body);
     expect(res.headers.get("location")).toBe(`/api/slos/${slo.id}`);
@@ -142,12 +143,14 @@ describe("GET /api/slos", () => {
 describe("PATCH /api/slos/[id]", () => {
   it("changes only the fields sent, bumps the version and logs before/after", async () => {
     const { body: v1 } = await create();
-    const res = await call(item.PATCH, {
-      method: "PATCH",
-      params: { id: v1.id },
-      json: { version: 1, objective: 0.999, name: "Checkout (strict)" },
-      headers: { "x-sightline-actor": "bob" },
-    });
+    const res = await inProxyMode(() =>
+      call(item.PATCH, {
+        method: "PATCH",
+        params: { id: v1.id },
+        json: { version: 1, objective: 0.999, name: "Checkout (strict)" },
+        headers: as("bob", "editor"),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: 2, objective: 0.999, name: "Checkout (strict)", description: v1.description, team: "payments" });
     expect(new Date(res.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(v1.updatedAt).getTime());
@@ -155,7 +158,7 @@ describe("PATCH /api/slos/[id]", () => {
     const log = await call(revisions.GET, { params: { id: "checkout-latency" } });
     expect(log.body.items.map((r: { version: number; action: string; actor: string }) => [r.version, r.action, r.actor])).toEqual([
       [2, "updated", "bob"],
-      [1, "created", "anonymous"],
+      [1, "created", "demo"],
     ]);
     const [upd, created] = log.body.items;
     expect(upd.changedFields).toEqual(["name", "objective"]);
@@ -231,7 +234,7 @@ describe("PATCH /api/slos/[id]", () => {
 describe("archive and restore", () => {
   it("archives and restores to the earlier status, each with a revision", async () => {
     const { body: v1 } = await create({ status: "draft" });
-    const a = await call(archive.POST, { params: { id: v1.slug }, json: { version: 1 }, headers: { "x-sightline-actor": "carol" } });
+    const a = await inProxyMode(() => call(archive.POST, { params: { id: v1.slug }, json: { version: 1 }, headers: as("carol", "editor") }));
     expect(a.status).toBe(200);
     expect(a.body).toMatchObject({ status: "archived", version: 2 });
 

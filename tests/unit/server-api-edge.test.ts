@@ -51,7 +51,7 @@ describe("text checks", () => {
 
 describe("route() applies them before any schema or handler", () => {
   const handler = vi.fn(async () => ({ ok: true }));
-  const h = route({ params: z.object({ id: z.string() }), query: z.object({ q: z.string().optional() }).strict(), body: z.object({ name: z.string() }).strict() }, handler);
+  const h = route({ requires: "public", params: z.object({ id: z.string() }), query: z.object({ q: z.string().optional() }).strict(), body: z.object({ name: z.string() }).strict() }, handler);
 
   it("400 for a NUL in a path param or query value, 422 for one in the body, naming the field", async () => {
     const r1 = await run(h(new Request("http://t/api/x", { method: "POST" }), ctx({ id: "a\u0000" })));
@@ -64,7 +64,7 @@ describe("route() applies them before any schema or handler", () => {
   });
 
   it("checks routes without a query schema too (a param of a catch-all is an array)", async () => {
-    const bare = route({}, async () => ({}));
+    const bare = route({ requires: "public" }, async () => ({}));
     expect((await run(bare(new Request("http://t/api/x?x=%00"), ctx()))).status).toBe(400);
     expect((await run(bare(new Request("http://t/api/x"), ctx({ rest: ["ok", "b\u0000"] })))).status).toBe(400);
   });
@@ -89,7 +89,7 @@ describe("database outages", () => {
   ])("%s is a 503 with Retry-After", async (_, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);
     const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = await run(route({}, async () => { throw err; })(new Request("http://t/api/x"), ctx()));
+    const res = await run(route({ requires: "public" }, async () => { throw err; })(new Request("http://t/api/x"), ctx()));
     errorLog.mockRestore();
     expect(res).toMatchObject({ status: 503, type: "application/problem+json", body: { type: "urn:sightline:problem:database-unavailable", title: "The catalogue database is unavailable" } });
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);

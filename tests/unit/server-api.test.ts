@@ -1,4 +1,4 @@
-// The route wrapper (lib/server/api.ts) without a database: input parsing, actor header, and the
+// The route wrapper (lib/server/api.ts) without a database: input parsing, the actor, and the
 // mapping of every typed error to problem+json.
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -23,10 +23,10 @@ async function run(handler: ReturnType<typeof route>, req: Request, params?: Rec
 }
 
 describe("route()", () => {
-  it("hands parsed params, query, body and actor to the handler and sends its result as JSON", async () => {
+  it("hands parsed params, query, body and actor to the handler, and ignores a caller-written x-sightline-actor", async () => {
     const seen = vi.fn();
     const h = route(
-      { params: z.object({ id: z.string() }), query: z.object({ n: z.coerce.number() }).strict(), body: z.object({ a: z.number() }).strict() },
+      { requires: "public", params: z.object({ id: z.string() }), query: z.object({ n: z.coerce.number() }).strict(), body: z.object({ a: z.number() }).strict() },
       async (input) => {
         seen(input.params, input.query, input.body, input.actor);
         return { ok: true };
@@ -35,11 +35,11 @@ describe("route()", () => {
     const req = new Request("http://t/api/x?n=3", { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json", "x-sightline-actor": " dana " } });
     const res = await run(h, req, { id: "abc" });
     expect(res).toMatchObject({ status: 200, body: { ok: true } });
-    expect(seen).toHaveBeenCalledWith({ id: "abc" }, { n: 3 }, { a: 1 }, "dana");
+    expect(seen).toHaveBeenCalledWith({ id: "abc" }, { n: 3 }, { a: 1 }, "anonymous");
   });
 
   it("uses 'anonymous' without an actor header and passes Responses through (201 + Location)", async () => {
-    const h = route({}, async ({ actor }) => created({ actor }, "/api/x/1"));
+    const h = route({ requires: "public" }, async ({ actor }) => created({ actor }, "/api/x/1"));
     const res = await run(h, get());
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe("/api/x/1");
@@ -47,7 +47,7 @@ describe("route()", () => {
   });
 
   it("rejects a repeated query parameter instead of picking one", async () => {
-    const h = route({ query: z.object({ team: z.string() }).strict() }, async () => ({}));
+    const h = route({ requires: "public", query: z.object({ team: z.string() }).strict() }, async () => ({}));
     const res = await run(h, get("http://t/api/x?team=a&team=b"));
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(["team"]);
@@ -55,7 +55,7 @@ describe("route()", () => {
 
   it("does not run the handler when input is invalid", async () => {
     const handler = vi.fn(async () => ({}));
-    const h = route({ body: z.object({ a: z.number() }).strict() }, handler);
+    const h = route({ requires: "public", body: z.object({ a: z.number() }).strict() }, handler);
     expect((await run(h, post('{"a":"1"}'))).status).toBe(422);
     expect((await run(h, post("{"))).status).toBe(400);
     expect((await run(h, post('{"a":1}', { "content-type": "text/plain" }))).status).toBe(415);
@@ -63,7 +63,7 @@ describe("route()", () => {
   });
 
   it("accepts a body of exactly 64 KiB and refuses one byte more", async () => {
-    const h = route({ body: z.object({ s: z.string() }).strict() }, async ({ body }) => ({ n: body.s.length }));
+    const h = route({ requires: "public", body: z.object({ s: z.string() }).strict() }, async ({ body }) => ({ n: body.s.length }));
     const wrapper = '{"s":""}'.length;
     expect((await run(h, post(JSON.stringify({ s: "x".repeat(65536 - wrapper) })))).status).toBe(200);
     expect((await run(h, post(JSON.stringify({ s: "x".repeat(65537 - wrapper) })))).status).toBe(413);
@@ -71,7 +71,7 @@ describe("route()", () => {
 });
 
 describe("problem+json mapping", () => {
-  const throwing = (err: unknown) => route({}, async () => {
+  const throwing = (err: unknown) => route({ requires: "public" }, async () => {
     throw err;
   });
 

@@ -6,6 +6,6 @@ import { backtestSlo } from "@/lib/server/slo/backtest";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ body: BacktestRequest }, ({ body }) => backtestSlo(body));
+export const POST = route({ requires: "slo.read", body: BacktestRequest }, ({ body }) => backtestSlo(body));
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

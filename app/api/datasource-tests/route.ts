@@ -5,6 +5,6 @@ import { otherMethods } from "@/lib/server/api-methods";
 import { testUnsavedDatasource } from "@/lib/server/datasource-test";
 import { TestConnectionInput } from "@/lib/schemas/datasource-test";
 
-export const POST = route({ body: TestConnectionInput }, ({ body }) => testUnsavedDatasource(body));
+export const POST = route({ requires: "datasource.write", body: TestConnectionInput }, ({ body }) => testUnsavedDatasource(body));
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -4,10 +4,10 @@ import { createDatasource, listDatasources } from "@/lib/server/catalogue/dataso
 import { CreateDatasourceInput } from "@/lib/schemas/datasource";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const GET = route({}, () => listDatasources());
+export const GET = route({ requires: "datasource.read" }, () => listDatasources());
 
-export const POST = route({ body: CreateDatasourceInput }, async ({ body, actor }) => {
-  const ds = await createDatasource(body, actor);
+export const POST = route({ requires: "datasource.write", body: CreateDatasourceInput }, async ({ body, auth }) => {
+  const ds = await createDatasource(body, auth);
   return created(ds, `/api/datasources/${encodeURIComponent(ds.id)}`);
 });
 

@@ -6,7 +6,7 @@ import { overview } from "@/lib/server/slo/overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: OverviewQuery }, async ({ query }) =>
+export const GET = route({ requires: "slo.read", query: OverviewQuery }, async ({ query }) =>
   overview({ team: query.team, service: query.service }, { atSeconds: query.at ?? Date.now() / 1000 }),
 );
 

@@ -7,7 +7,7 @@ import { reportCsv, reportFilename } from "@/lib/slo/report-csv";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: ReportQuery }, async ({ query }) => {
+export const GET = route({ requires: "slo.read", query: ReportQuery }, async ({ query }) => {
   const report = await teamReport(query.team, query.month);
   if (query.format === undefined) return report;
   const csv = query.format === "csv";

@@ -7,7 +7,7 @@ import { rulesResponse } from "@/lib/server/rules/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: RulesQuery }, async ({ query }) => {
+export const GET = route({ requires: "rules.read", query: RulesQuery }, async ({ query }) => {
   const { groups, warnings } = await catalogueRules();
   return rulesResponse(groups, query.format, "sightline-slos", warnings);
 });

@@ -5,10 +5,10 @@ import { listSlos } from "@/lib/server/catalogue/slo-queries";
 import { CreateSloInput, ListSlosQuery } from "@/lib/schemas/slo";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const GET = route({ query: ListSlosQuery }, ({ query }) => listSlos(query));
+export const GET = route({ requires: "slo.read", query: ListSlosQuery }, ({ query }) => listSlos(query));
 
-export const POST = route({ body: CreateSloInput }, async ({ body, actor }) => {
-  const slo = await createSlo(body, actor);
+export const POST = route({ requires: "slo.write", body: CreateSloInput }, async ({ body, auth }) => {
+  const slo = await createSlo(body, auth);
   return created(slo, `/api/slos/${encodeURIComponent(slo.id)}`);
 });
 

@@ -6,6 +6,6 @@ import { suggestForSelection } from "@/lib/server/slo/suggest";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ body: SuggestRequest }, ({ body }) => suggestForSelection(body));
+export const POST = route({ requires: "slo.read", body: SuggestRequest }, ({ body }) => suggestForSelection(body));
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -2,6 +2,7 @@
 // onDelete: Restrict, so the database would refuse anyway; this says so in words, with how many
 // SLOs (active and archived) still use it, and records the deletion as the last revision.
 import "server-only";
+import { assertAllowed, type AuthContext } from "@/lib/server/auth/context";
 import { getDb } from "@/lib/server/db";
 import { HttpProblem, NotFoundError, ProblemType } from "@/lib/server/errors";
 import type { DatasourceInUse } from "@/lib/schemas/datasource-revision";
@@ -22,7 +23,9 @@ function inUse(slug: string, use: DatasourceInUse): HttpProblem {
   );
 }
 
-export async function deleteDatasource(idOrSlug: string, actor: string): Promise<void> {
+export async function deleteDatasource(idOrSlug: string, auth: AuthContext): Promise<void> {
+  assertAllowed(auth, "datasource.write");
+  const actor = auth.actor;
   const db = await getDb();
   let slug = idOrSlug;
   try {

@@ -3,6 +3,7 @@
 // `hasAuthSecret` / `hasTraceAuthSecret`, and decrypted solely for the server-side metrics/trace
 // clients through getDatasourceWithSecret().
 import "server-only";
+import { assertAllowed, systemAuth, type AuthContext } from "@/lib/server/auth/context";
 import type { Datasource } from "@/lib/generated/prisma/client";
 import { decryptSecret, encryptSecret, getSecretKey } from "@/lib/server/crypto";
 import { getDb, type Tx } from "@/lib/server/db";
@@ -69,8 +70,10 @@ function createdSecret(key: Buffer, c: Credential, kind: AuthKindValue, sent: st
   return secret ? encryptSecret(key, secret) : null;
 }
 
-/** `actor`: who is recorded in the datasource's history (the route passes the request's actor). */
-export async function createDatasource(input: CreateDatasourceInput, actor = "system"): Promise<DatasourceDto> {
+/** `auth`: who acts (an admin; recorded in the datasource's history). Scripts pass systemAuth(). */
+export async function createDatasource(input: CreateDatasourceInput, auth: AuthContext = systemAuth()): Promise<DatasourceDto> {
+  assertAllowed(auth, "datasource.write");
+  const actor = auth.actor;
   const { authSecret, traceAuthSecret, ...fields } = input;
   const key = await getSecretKey();
   const authSecretEnc = createdSecret(key, CREDENTIALS.prometheus, fields.authKind, authSecret);
@@ -123,7 +126,9 @@ function updatedSecret(key: Buffer, c: Credential, row: Datasource, patch: Updat
  * updatedSecret(). The Prometheus secret is only ever sent to prometheusUrl, the trace secret only
  * to traceUrl; grafanaUrl carries neither.
  */
-export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput, actor = "system"): Promise<UpdatedDatasourceDto> {
+export async function updateDatasource(idOrSlug: string, patch: UpdateDatasourceInput, auth: AuthContext = systemAuth()): Promise<UpdatedDatasourceDto> {
+  assertAllowed(auth, "datasource.write");
+  const actor = auth.actor;
   const key = await getSecretKey();
   await assertDatasourceUrls(patch);
   const db = await getDb();

@@ -1,5 +1,6 @@
 // Create an SLO and its "created" revision in one transaction.
 import "server-only";
+import { assertAllowed, type AuthContext } from "@/lib/server/auth/context";
 import { getDb, type Tx } from "@/lib/server/db";
 import { DuplicateError, ValidationError } from "@/lib/server/errors";
 import type { CreateSloInput, SloDto } from "@/lib/schemas/slo";
@@ -15,7 +16,9 @@ export async function assertDatasourceExists(tx: Tx, id: string): Promise<void> 
   if (!(await tx.datasource.findUnique({ where: { id }, select: { id: true } }))) throw unknownDatasource();
 }
 
-export async function createSlo(input: CreateSloInput, actor: string): Promise<SloDto> {
+export async function createSlo(input: CreateSloInput, auth: AuthContext): Promise<SloDto> {
+  assertAllowed(auth, "slo.write", input.team);
+  const actor = auth.actor;
   if (input.status === "archived")
     throw new ValidationError([{ path: "status", message: "an SLO cannot be created archived" }]);
   const db = await getDb();

@@ -1,6 +1,7 @@
 // Archive and restore: status changes with their own revision actions, guarded by `version` like
 // any edit. Restoring returns the SLO to the status it had when it was archived.
 import "server-only";
+import { assertAllowed, type AuthContext } from "@/lib/server/auth/context";
 import { getDb } from "@/lib/server/db";
 import { NotFoundError, StateConflictError, VersionConflictError } from "@/lib/server/errors";
 import { SloStatus, type SloDto } from "@/lib/schemas/slo";
@@ -9,19 +10,22 @@ import { toSloDto } from "./slo-mapping";
 import { findSloRow } from "./slo-queries";
 import { staleAfterRace } from "./slo-update";
 
-export async function archiveSlo(idOrSlug: string, version: number, actor: string): Promise<SloDto> {
-  return setArchived(idOrSlug, version, actor, true);
+export async function archiveSlo(idOrSlug: string, version: number, auth: AuthContext): Promise<SloDto> {
+  return setArchived(idOrSlug, version, auth, true);
 }
 
-export async function restoreSlo(idOrSlug: string, version: number, actor: string): Promise<SloDto> {
-  return setArchived(idOrSlug, version, actor, false);
+export async function restoreSlo(idOrSlug: string, version: number, auth: AuthContext): Promise<SloDto> {
+  return setArchived(idOrSlug, version, auth, false);
 }
 
-async function setArchived(idOrSlug: string, version: number, actor: string, archive: boolean): Promise<SloDto> {
+async function setArchived(idOrSlug: string, version: number, auth: AuthContext, archive: boolean): Promise<SloDto> {
+  assertAllowed(auth, "slo.write");
+  const actor = auth.actor;
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await findSloRow(tx, idOrSlug);
     if (!row) throw new NotFoundError("SLO", idOrSlug);
+    assertAllowed(auth, "slo.write", row.team);
     if (row.version !== version) throw new VersionConflictError(`SLO "${row.slug}"`, version, row.version);
     const isArchived = row.status === "archived";
     if (archive === isArchived)

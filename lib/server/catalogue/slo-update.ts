@@ -2,6 +2,7 @@
 // can only be judged with its neighbours, e.g. `operation` under operationMatch "regex"), and write
 // it with its revision only if the client's version is still current.
 import "server-only";
+import { assertAllowed, type AuthContext } from "@/lib/server/auth/context";
 import { getDb, type Tx } from "@/lib/server/db";
 import { DuplicateError, NotFoundError, StateConflictError, ValidationError, VersionConflictError } from "@/lib/server/errors";
 import { CreateSloInput, type SloDto, type UpdateSloInput } from "@/lib/schemas/slo";
@@ -11,7 +12,9 @@ import { assertDatasourceExists } from "./slo-create";
 import { changedFields, editableFields, sloColumns, toSloDto } from "./slo-mapping";
 import { findSloRow } from "./slo-queries";
 
-export async function updateSlo(idOrSlug: string, patch: UpdateSloInput, actor: string): Promise<SloDto> {
+export async function updateSlo(idOrSlug: string, patch: UpdateSloInput, auth: AuthContext): Promise<SloDto> {
+  assertAllowed(auth, "slo.write");
+  const actor = auth.actor;
   const { version, ...fields } = patch;
   if (fields.status === "archived")
     throw new ValidationError([{ path: "status", message: "archive with POST /api/slos/{id}/archive" }]);
@@ -20,12 +23,15 @@ export async function updateSlo(idOrSlug: string, patch: UpdateSloInput, actor: 
     return await db.$transaction(async (tx) => {
       const row = await findSloRow(tx, idOrSlug);
       if (!row) throw new NotFoundError("SLO", idOrSlug);
+      // A team-limited editor may neither change another team's SLO nor move one to another team.
+      assertAllowed(auth, "slo.write", row.team);
       if (row.version !== version) throw new VersionConflictError(`SLO "${row.slug}"`, version, row.version);
       if (row.status === "archived") throw new StateConflictError(`SLO "${row.slug}" is archived; restore it before editing`);
 
       const before = toSloDto(row);
       const merged = CreateSloInput.safeParse({ ...editableFields(before), ...definedOnly(fields) });
       if (!merged.success) throw ValidationError.fromZod(merged.error);
+      if (merged.data.team !== row.team) assertAllowed(auth, "slo.write", merged.data.team);
       if (merged.data.datasourceId !== row.datasourceId) await assertDatasourceExists(tx, merged.data.datasourceId);
 
       // Nothing changed: keep history free of empty entries and the version where it was.

@@ -6,14 +6,14 @@ import { deleteDatasource } from "@/lib/server/catalogue/datasource-delete";
 import { UpdateDatasourceInput } from "@/lib/schemas/datasource";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const GET = route({ params: IdParams }, ({ params }) => getDatasource(params.id));
+export const GET = route({ requires: "datasource.read", params: IdParams }, ({ params }) => getDatasource(params.id));
 
-export const PATCH = route({ params: IdParams, body: UpdateDatasourceInput }, ({ params, body, actor }) =>
-  updateDatasource(params.id, body, actor),
+export const PATCH = route({ requires: "datasource.write", params: IdParams, body: UpdateDatasourceInput }, ({ params, body, auth }) =>
+  updateDatasource(params.id, body, auth),
 );
 
-export const DELETE = route({ params: IdParams }, async ({ params, actor }) => {
-  await deleteDatasource(params.id, actor);
+export const DELETE = route({ requires: "datasource.write", params: IdParams }, async ({ params, auth }) => {
+  await deleteDatasource(params.id, auth);
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 });
 

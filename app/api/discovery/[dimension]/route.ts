@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const Params = z.object({ dimension: z.enum(["services", "operations", "span-kinds"]) }).strict();
 
-export const GET = route({ params: Params, query: DiscoveryQuery }, async ({ params, query }) => {
+export const GET = route({ requires: "slo.read", params: Params, query: DiscoveryQuery }, async ({ params, query }) => {
   if (params.dimension !== "services" && !query.service)
     throw new ValidationError([{ path: "service", message: `required to list ${params.dimension}` }], 400, "invalid query");
   return discover(params.dimension, query);

@@ -5,6 +5,6 @@ import { discoverSeries, DiscoverySeriesQuery } from "@/lib/server/slo/discovery
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: DiscoverySeriesQuery }, ({ query }) => discoverSeries(query));
+export const GET = route({ requires: "slo.read", query: DiscoverySeriesQuery }, ({ query }) => discoverSeries(query));
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

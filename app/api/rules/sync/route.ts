@@ -8,8 +8,8 @@ import { lastSync } from "@/lib/server/rules/sync-log";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, () => lastSync());
+export const GET = route({ requires: "rules.read" }, () => lastSync());
 
-export const POST = route({ body: RulesSyncInput }, ({ body }) => syncRules(body));
+export const POST = route({ requires: "rules.write", body: RulesSyncInput }, ({ body }) => syncRules(body));
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

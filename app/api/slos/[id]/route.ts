@@ -5,10 +5,10 @@ import { updateSlo } from "@/lib/server/catalogue/slo-update";
 import { UpdateSloInput } from "@/lib/schemas/slo";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const GET = route({ params: IdParams }, ({ params }) => getSlo(params.id));
+export const GET = route({ requires: "slo.read", params: IdParams }, ({ params }) => getSlo(params.id));
 
-export const PATCH = route({ params: IdParams, body: UpdateSloInput }, ({ params, body, actor }) =>
-  updateSlo(params.id, body, actor),
+export const PATCH = route({ requires: "slo.write", params: IdParams, body: UpdateSloInput }, ({ params, body, auth }) =>
+  updateSlo(params.id, body, auth),
 );
 
 export const { POST, PUT, DELETE, OPTIONS } = otherMethods("GET", "PATCH");

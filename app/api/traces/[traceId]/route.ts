@@ -6,6 +6,6 @@ import { getTrace } from "@/lib/server/traces/get-trace";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: TraceParams, query: TraceQuery }, async ({ params, query }) => getTrace(params.traceId, query.datasource));
+export const GET = route({ requires: "slo.read", params: TraceParams, query: TraceQuery }, async ({ params, query }) => getTrace(params.traceId, query.datasource));
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

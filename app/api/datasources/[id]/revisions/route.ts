@@ -4,6 +4,6 @@ import { IdParams, route } from "@/lib/server/api";
 import { listDatasourceRevisions } from "@/lib/server/catalogue/datasource-revisions";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const GET = route({ params: IdParams }, ({ params }) => listDatasourceRevisions(params.id));
+export const GET = route({ requires: "datasource.read", params: IdParams }, ({ params }) => listDatasourceRevisions(params.id));
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

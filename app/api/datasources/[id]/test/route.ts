@@ -5,6 +5,6 @@ import { otherMethods } from "@/lib/server/api-methods";
 import { testStoredDatasource } from "@/lib/server/datasource-test";
 import { TestConnectionOverlay } from "@/lib/schemas/datasource-test";
 
-export const POST = route({ params: IdParams, body: TestConnectionOverlay }, ({ params, body }) => testStoredDatasource(params.id, body));
+export const POST = route({ requires: "datasource.write", params: IdParams, body: TestConnectionOverlay }, ({ params, body }) => testStoredDatasource(params.id, body));
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

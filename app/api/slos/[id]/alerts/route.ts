@@ -6,6 +6,6 @@ import { sloAlerts } from "@/lib/server/rules/alert-state";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: IdParams, query: AlertStateQuery }, ({ params, query }) => sloAlerts(params.id, query.at ?? Date.now() / 1000));
+export const GET = route({ requires: "slo.read", params: IdParams, query: AlertStateQuery }, ({ params, query }) => sloAlerts(params.id, query.at ?? Date.now() / 1000));
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

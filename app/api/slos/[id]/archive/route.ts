@@ -4,8 +4,8 @@ import { archiveSlo } from "@/lib/server/catalogue/slo-lifecycle";
 import { SloVersionInput } from "@/lib/schemas/slo";
 import { otherMethods } from "@/lib/server/api-methods";
 
-export const POST = route({ params: IdParams, body: SloVersionInput }, ({ params, body, actor }) =>
-  archiveSlo(params.id, body.version, actor),
+export const POST = route({ requires: "slo.write", params: IdParams, body: SloVersionInput }, ({ params, body, auth }) =>
+  archiveSlo(params.id, body.version, auth),
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -6,7 +6,7 @@ import { otherMethods } from "@/lib/server/api-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: IdParams, query: LatencyQuery }, async ({ params, query }) =>
+export const GET = route({ requires: "slo.read", params: IdParams, query: LatencyQuery }, async ({ params, query }) =>
   sloLatency(params.id, { fromSeconds: query.from, toSeconds: query.to, stepSeconds: query.step }),
 );
 

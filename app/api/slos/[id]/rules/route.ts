@@ -7,7 +7,7 @@ import { rulesResponse } from "@/lib/server/rules/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: IdParams, query: RulesQuery }, async ({ params, query }) => {
+export const GET = route({ requires: "rules.read", params: IdParams, query: RulesQuery }, async ({ params, query }) => {
   const { slo, groups, warnings } = await sloRules(params.id);
   return rulesResponse(groups, query.format, `sightline-${slo.slug}`, warnings);
 });

@@ -6,7 +6,7 @@ import { otherMethods } from "@/lib/server/api-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: IdParams, query: StatusQuery }, async ({ params, query }) =>
+export const GET = route({ requires: "slo.read", params: IdParams, query: StatusQuery }, async ({ params, query }) =>
   sloStatus(params.id, { atSeconds: query.at ?? Date.now() / 1000, burnDownStepSeconds: query.burnDownStep }),
 );
 

@@ -6,6 +6,6 @@ import { otherMethods } from "@/lib/server/api-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: IdParams, query: TraceCheckQuery }, async ({ params, query }) => checkSloTrace(params.id, query.traceId));
+export const GET = route({ requires: "slo.read", params: IdParams, query: TraceCheckQuery }, async ({ params, query }) => checkSloTrace(params.id, query.traceId));
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
