@@ -88,10 +88,12 @@ function printPlan(plan) {
   const mark = { create: "+", update: "~", unchanged: "=", conflict: "!", invalid: "!" };
   for (const e of plan.entries) {
     const head = `${mark[e.action]} ${e.name}`;
-    if (e.action === "create") console.log(`${head}: ${plan.dryRun ? "would be created" : "created"}`);
+    // Written only when the entry carries the SLO it wrote (a plan with conflicts writes nothing).
+    const done = e.slo !== undefined;
+    if (e.action === "create") console.log(`${head}: ${done ? "created" : "would be created"}`);
     else if (e.action === "unchanged") console.log(`${head}: unchanged`);
     else if (e.action === "update") {
-      console.log(`${head}: ${plan.dryRun ? "would change" : "changed"}`);
+      console.log(`${head}: ${done ? "changed" : "would change"}`);
       for (const c of e.changes) console.log(`    ~ ${c.field}: ${show(c.old)} → ${show(c.new)}`);
     } else {
       console.log(`${head}: ${e.action === "conflict" ? "conflict" : "invalid"}: ${e.reason}`);
