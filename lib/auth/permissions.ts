@@ -24,12 +24,14 @@ export const PERMISSIONS = [
   "rules.write",
   /** Create, list and revoke one's own API tokens. */
   "token.own",
+  /** List, create and change local users (role, teams, disabled, password reset). */
+  "user.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: readonly Permission[] = ["slo.read", "datasource.read", "rules.read", "token.own"];
 const EDITOR: readonly Permission[] = [...VIEWER, "slo.write", "rules.write"];
-const ADMIN: readonly Permission[] = [...EDITOR, "datasource.write"];
+const ADMIN: readonly Permission[] = [...EDITOR, "datasource.write", "user.manage"];
 
 /** The table. Each role's permissions are a superset of the role below it. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
