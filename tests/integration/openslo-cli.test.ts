@@ -181,6 +181,11 @@ describe("npx sightline", () => {
     const usage = await sightline("apply");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("apply needs -f FILE");
+    // The token travels as a Bearer header: one the server does not know is refused, in every auth mode.
+    const badToken = await sightline("export", "--token", "not-a-real-token");
+    expect(badToken.code).toBe(2);
+    expect(badToken.stderr).toMatch(/^sightline: GET \/api\/openslo answered 401 \(give an API token/);
+    expect(badToken.stderr).not.toContain("not-a-real-token");
     const missing = await sightline("apply", "-f", file("nope.yaml"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no such file");

@@ -17,7 +17,7 @@ import { HttpProblem, NotFoundError } from "@/lib/server/errors";
 import { fieldChanges } from "@/lib/openslo/diff";
 import { fromOpenSlo, type ResolvedDatasource } from "@/lib/openslo/import";
 import { parseOpenSloYaml } from "@/lib/openslo/yaml";
-import { MAX_APPLY_DOCUMENTS, type ApplyPlan, type OpenSloApplyInput, type PlanEntry } from "@/lib/schemas/openslo";
+import { ApplyPlan, MAX_APPLY_DOCUMENTS, type OpenSloApplyInput, type PlanEntry } from "@/lib/schemas/openslo";
 import type { CreateSloInput, SloDto } from "@/lib/schemas/slo";
 
 type Planned = PlanEntry & { input?: CreateSloInput; current?: SloDto };
@@ -44,12 +44,13 @@ export async function applyOpenSlo(body: OpenSloApplyInput, auth: AuthContext): 
   if (write) for (const e of entries) await applyOne(e, auth);
   const summary = { create: 0, update: 0, unchanged: 0, conflict: 0, invalid: 0 };
   for (const e of entries) summary[e.action]++;
-  return {
+  // Re-parsed through the contract, so nothing beyond it (the inputs, the stored SLO) leaks.
+  return ApplyPlan.parse({
     dryRun: body.dryRun,
     applied: write && entries.some((e) => e.slo !== undefined),
-    entries: entries.map(({ input: _i, current: _c, ...e }) => (void _i, void _c, e)),
+    entries,
     summary,
-  };
+  });
 }
 
 function invalid(name: string, document: number, reason: string, notes: PlanEntry["notes"] = []): Planned {
