@@ -13,6 +13,7 @@ const boundaries = {
           // The domain stays pure: no framework, server adapters or UI.
           { target: "./lib/slo", from: ["./app", "./components", "./lib/server", "./lib/client"], message: "lib/slo is pure: no I/O or UI imports." },
           { target: "./lib/promql", from: ["./app", "./components", "./lib/server", "./lib/client"], message: "lib/promql is pure." },
+          { target: "./lib/openslo", from: ["./app", "./components", "./lib/server", "./lib/client"], message: "lib/openslo is pure." },
           { target: "./lib/spanmetrics", from: ["./app", "./components", "./lib/server", "./lib/client"], message: "lib/spanmetrics is pure." },
           { target: "./lib/schemas", from: ["./app", "./components", "./lib/server", "./lib/client"], message: "schemas are shared and pure." },
           // UI never reaches into server adapters.
