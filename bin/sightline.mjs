@@ -82,7 +82,8 @@ async function request(base, path, { token, method = "GET", body, accept }) {
   return text;
 }
 
-const show = (v) => (v === null || v === undefined ? "(none)" : typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v));
+// JSON, so a string's quotes, newlines and unicode read unambiguously (and objects on one line).
+const show = (v) => (v === null || v === undefined ? "(none)" : JSON.stringify(v));
 
 function printPlan(plan) {
   const mark = { create: "+", update: "~", unchanged: "=", conflict: "!", invalid: "!" };
