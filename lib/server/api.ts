@@ -62,7 +62,7 @@ export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: { requires: R; params?: P; query?: Q; body?: B }, handler: Handler<P, Q, B, R>): (request: Request, context: RouteContext) => Promise<Response> {
+>(spec: { requires: R; params?: P; query?: Q; body?: B; /** Larger bodies than MAX_BODY_BYTES (a file of SLOs). */ maxBodyBytes?: number }, handler: Handler<P, Q, B, R>): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
       // Who is asking comes first: an anonymous caller learns nothing, not even which input is wrong.
@@ -77,7 +77,7 @@ export function route<
       throwIfAny(queryIssues, 400, "invalid query");
       const params = spec.params ? parseOrThrow(spec.params, rawParams, 400, "path") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, rawQuery, 400, "query") : undefined;
-      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), 422, "body") : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? MAX_BODY_BYTES), 422, "body") : undefined;
       const actor = auth?.actor ?? "anonymous";
       const out = await handler({ params, query, body, auth, actor, request } as RouteInput<P, Q, B, R>);
       return out instanceof Response ? out : Response.json(out, { headers: { "cache-control": "no-store" } });
@@ -151,15 +151,15 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, status: 40
 
 const malformed = (detail: string) => new HttpProblem(400, ProblemType.malformedBody, "The request body is not usable", detail);
 
-async function readJsonBody(request: Request): Promise<unknown> {
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   // Requiring a JSON media type also forces a CORS preflight on cross-site requests: an HTML form
   // on another site cannot post to this API (text/plain and form bodies are refused here).
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType))
     throw new HttpProblem(415, ProblemType.unsupportedMediaType, "Unsupported media type", "send the body as application/json");
   const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(request, MAX_BODY_BYTES);
+  if (declared > limit) throw tooLarge(limit);
+  const text = await readLimited(request, limit);
   if (text.trim() === "") throw malformed("the body is empty; send a JSON object");
   let value: unknown;
   try {
@@ -173,8 +173,8 @@ async function readJsonBody(request: Request): Promise<unknown> {
   return value;
 }
 
-const tooLarge = () =>
-  new HttpProblem(413, ProblemType.payloadTooLarge, "Request body too large", `the body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+const tooLarge = (limit: number) =>
+  new HttpProblem(413, ProblemType.payloadTooLarge, "Request body too large", `the body must be at most ${limit / 1024} KiB`);
 
 /** Reads the body as UTF-8 and stops at `limit` bytes even when Content-Length is absent or lies. */
 async function readLimited(request: Request, limit: number): Promise<string> {
@@ -188,7 +188,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
