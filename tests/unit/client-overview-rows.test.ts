@@ -110,9 +110,11 @@ describe("sparkline", () => {
   const pts = (...v: (number | null)[]) => v.map((value, i) => ({ t: i, value }));
   it.each([
     ["no traffic at all draws nothing", pts(null, null), null],
-    ["a gap splits the line", pts(1, null, 0.98), { d: "M1.5 1.5M98.5 18.5", below: true, points: 2 }],
-    ["the objective is inside the scale", pts(1, 1), { d: "M1.5 1.5L98.5 1.5", objectiveY: 18.5, below: false }],
-    ["a flat series at the objective gets a band", pts(0.99, 0.99, 0.99), { d: "M1.5 10L50 10L98.5 10", objectiveY: 10 }],
+    ["a gap splits the line", pts(1, null, 0.98), { d: "M1.5 2.8M98.5 15.4", below: true, points: 2 }],
+    ["the objective is inside the scale", pts(1, 1), { d: "M1.5 2.8L98.5 2.8", objectiveY: 15.4, below: false }],
+    ["a flat series at the objective gets a band", pts(0.99, 0.99, 0.99), { d: "M1.5 9.1L50 9.1L98.5 9.1", objectiveY: 9.1 }],
+    // Exhausted, far below the objective: the line keeps headroom above the bottom edge (20 − 1.5).
+    ["an SLO far below its objective stays off the bottom edge", pts(0.9, 0.9), { d: "M1.5 15.4L98.5 15.4", objectiveY: 2.8, below: true }],
   ] as const)("%s", (_, trend, want) => {
     const s = sparkline(trend, 0.99, 100, 20);
     if (want === null) expect(s).toBeNull();

@@ -19,6 +19,11 @@ export function sparkline(trend: OverviewSlo["trend7d"], objective: number, widt
     lo = mid - MIN_SPAN / 2;
     hi = mid + MIN_SPAN / 2;
   }
+  // Headroom below the lowest value and above the highest: an exhausted SLO far under its objective
+  // would otherwise run along the bottom edge, where it reads as a border, not a line.
+  const span = hi - lo;
+  lo -= span * 0.25;
+  hi += span * 0.1;
   const pad = 1.5; // keep the stroke inside the box
   const x = (i: number) => (trend.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (trend.length - 1));
   const y = (v: number) => pad + ((hi - v) * (height - 2 * pad)) / (hi - lo);

@@ -7,9 +7,6 @@ import type { SloDto } from "@/lib/schemas/slo";
 import { toDatasourceConfig, type DatasourceConfig } from "./datasources";
 import { toSloDto } from "./slo-mapping";
 
-/** Most SLOs one report reads (a larger team is cut, and the report says so through its count). */
-export const MAX_REPORT_SLOS = 500;
-
 export async function listTeams(): Promise<string[]> {
   const db = await getDb();
   const rows = await db.slo.findMany({ where: { status: { not: "archived" }, team: { not: "" } }, distinct: ["team"], select: { team: true }, orderBy: { team: "asc" } });
@@ -21,8 +18,8 @@ export async function listTeamSlos(team: string): Promise<{ slo: SloDto; datasou
   const rows: (Slo & { datasource: Datasource })[] = await db.slo.findMany({
     where: { team, status: { not: "archived" } },
     include: { datasource: true },
+    // No cap: a report that left SLOs out would say "met" for a team it did not read whole.
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: MAX_REPORT_SLOS,
   });
   // One config per datasource: its secret is decrypted once, not once per SLO.
   const configs = new Map<string, Promise<DatasourceConfig>>();

@@ -9,10 +9,10 @@ import { planRange, type RangePlan } from "@/lib/promql/step";
 import { callApi, endpointOf, type MetricsSourceConfig } from "./http";
 import { clip } from "./limits";
 import { fail, ok, type Result } from "./result";
+import { parseQueryAnswer } from "./query-data";
 import {
   BuildInfoData,
   ExemplarData,
-  QueryData,
   SeriesData,
   StringListData,
   type BuildInfo,
@@ -68,30 +68,37 @@ export function createMetricsSource(cfg: MetricsSourceConfig): MetricsSource {
     return ok({ data: parsed.data as z.output<S>, warnings: r.value.warnings });
   }
 
+  // Query answers (up to 10,000s of samples) are checked by hand, same rules as QueryData (query-data.ts).
+  async function answer(path: "query" | "query_range", params: URLSearchParams) {
+    const r = await callApi(cfg, "POST", path, params);
+    if (!r.ok) return r;
+    const parsed = parseQueryAnswer(r.value.data);
+    if (!parsed.ok) return fail("bad_response", `${name} at ${endpoint} answered /api/v1/${path} in an unexpected shape (${clip(`${parsed.path}: ${parsed.message}`)})`);
+    return ok({ data: parsed.value, warnings: r.value.warnings });
+  }
+
   return {
     endpoint,
     cacheKey,
 
     async query(expr, atSeconds) {
-      const r = await call("POST", "query", new URLSearchParams({ query: expr, time: ts(atSeconds) }), QueryData);
+      const r = await answer("query", new URLSearchParams({ query: expr, time: ts(atSeconds) }));
       if (!r.ok) return r;
       const d = r.value.data;
-      if (d.resultType === "scalar") return ok({ samples: [{ labels: {}, timestamp: d.result[0], value: d.result[1] }], warnings: r.value.warnings });
+      if (d.resultType === "scalar") return ok({ samples: [d.sample], warnings: r.value.warnings });
       if (d.resultType !== "vector") return fail("bad_response", `${name} at ${endpoint} answered an instant query with a ${d.resultType}`);
-      const samples = (d.result ?? []).flatMap((s) => (s.value ? [{ labels: s.metric, timestamp: s.value[0], value: s.value[1] }] : []));
-      return ok({ samples, warnings: r.value.warnings });
+      return ok({ samples: d.samples, warnings: r.value.warnings });
     },
 
     async queryRange(expr, startSeconds, endSeconds, stepSeconds, opts) {
       const plan = planRange(startSeconds, endSeconds, stepSeconds, opts?.align ?? true);
       const params = new URLSearchParams({ query: expr, start: ts(plan.startSeconds), end: ts(plan.endSeconds), step: String(plan.stepSeconds) });
-      const r = await call("POST", "query_range", params, QueryData);
+      const r = await answer("query_range", params);
       if (!r.ok) return r;
       const d = r.value.data;
       if (d.resultType !== "matrix") return fail("bad_response", `${name} at ${endpoint} answered a range query with a ${d.resultType}`);
-      const series = (d.result ?? []).map((s) => ({ labels: s.metric, points: (s.values ?? []).map(([t, v]) => ({ t, v })) }));
       const warnings = plan.raised ? [...r.value.warnings, `step raised to ${plan.stepSeconds} s to stay under 11,000 points`] : r.value.warnings;
-      return ok({ series, plan, warnings });
+      return ok({ series: d.series, plan, warnings });
     },
 
     async queryExemplars(expr, startSeconds, endSeconds) {

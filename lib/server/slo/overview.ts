@@ -13,7 +13,8 @@ import { toDatasourceConfig, type DatasourceConfig } from "@/lib/server/catalogu
 import { toSloDto } from "@/lib/server/catalogue/slo-mapping";
 import { getDb } from "@/lib/server/db";
 import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
-import { burnRateTiers, type SliStatus } from "@/lib/slo";
+import { type SliStatus } from "@/lib/slo";
+import { burnRateTiersForSeconds, tierWindowSeconds, type BurnRateTier } from "@/lib/slo/burn-tiers";
 import { overviewState, worstBurnRate } from "@/lib/slo/overview-state";
 import type { MetricsError } from "../metrics/result";
 import { trendPlan, type TrendPoint } from "./overview-common";
@@ -35,11 +36,12 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
   const db = await getDb();
   const rows = await db.slo.findMany({
     where: { status: "active", ...(q.team !== undefined ? { team: q.team } : {}), ...(q.service !== undefined ? { service: q.service } : {}) },
-    include: { datasource: true },
     orderBy: { slug: "asc" },
   });
-  const byDs = new Map<string, { row: (typeof rows)[number]["datasource"]; slos: SloDto[] }>();
-  for (const { datasource, ...row } of rows) (byDs.get(datasource.id) ?? byDs.set(datasource.id, { row: datasource, slos: [] }).get(datasource.id)!).slos.push(toSloDto(row));
+  // Datasources read once by id, not joined into each of 10,000 rows (Prisma's per-row cost).
+  const dsRows = await db.datasource.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.datasourceId))] } } });
+  const byDs = new Map(dsRows.map((d) => [d.id, { row: d, slos: [] as SloDto[] }]));
+  for (const row of rows) byDs.get(row.datasourceId)?.slos.push(toSloDto(row));
 
   const answered = await Promise.all([...byDs.values()].map(async ({ row, slos }) => datasourceOverview(await toDatasourceConfig(row), slos, at, opts)));
   const slos = answered.flatMap((a) => a.slos).sort((a, b) => a.slug.localeCompare(b.slug));
@@ -55,6 +57,13 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
     warnings: capWarnings(answered.flatMap((a) => a.warnings), MAX_RESPONSE_WARNINGS),
   };
 }
+
+// Tiers depend only on the window's length: computed once per length, not once per SLO (10,000 SLOs).
+const tierMemo = new Map<number, BurnRateTier[]>();
+const tiersOf = (w: SloDto["window"]): BurnRateTier[] => {
+  const sec = tierWindowSeconds(w);
+  return tierMemo.get(sec) ?? tierMemo.set(sec, burnRateTiersForSeconds(sec)).get(sec)!;
+};
 
 const problemText = (ds: DatasourceConfig, e: MetricsError) => `${ds.name}: ${e.message}`;
 
@@ -74,7 +83,7 @@ async function datasourceOverview(ds: DatasourceConfig, slos: SloDto[], at: numb
       exact: null, budgetRemaining: null, worstBurnRate: null, trend7d: [], firing: null, problem,
     }));
   const evaluated = (s: SloDto, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null): OverviewSlo => {
-    const tiers = burnRateTiers(s.window);
+    const tiers = tiersOf(s.window);
     const state: OverviewState = overviewState(status, tiers);
     return {
       ...base(s), path, state, measurement: status.state, good: status.good, total: status.total, sli: status.sli,
