@@ -89,7 +89,8 @@ async function waitReady(baseUrl: string, child: ChildProcess, logs: () => strin
     try {
       // The list endpoint touches the database: ready means ready for the test, not just listening.
       const res = await fetch(`${baseUrl}/api/slos?limit=1`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return;
+      // 401: a signed-in mode (local, oidc) answering; the first signed-in request reaches the database.
+      if (res.ok || res.status === 401) return;
       last = `HTTP ${res.status}: ${(await res.text()).slice(0, 500)}`;
     } catch (e) {
       last = String(e);
@@ -104,6 +105,8 @@ export interface AppServerOptions {
   env?: Record<string, string>;
   /** Keep all of next's output for logs() instead of the last 8 KB (tests that scan every log line). */
   keepAllLogs?: boolean;
+  /** Listen on this port (from freePort()) when the URL must be known first, e.g. an OIDC redirect URI. */
+  port?: number;
 }
 
 export async function startAppServer(opts: AppServerOptions = {}): Promise<AppServer> {
@@ -127,7 +130,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
   };
 
   try {
-    const port = await freePort();
+    const port = opts.port ?? (await freePort());
     const baseUrl = `http://127.0.0.1:${port}`;
     child = runNext(
       ["start", "-H", "127.0.0.1", "-p", String(port)],
