@@ -29,8 +29,12 @@ export interface TraceViewProps {
   slo: string | null;
 }
 
+/** For bench:trace-render: the first client render that holds the trace (hydration, or the fetch's answer). */
+export const TRACE_DATA_MARK = "sightline:trace-data-available";
+
 export function TraceView(props: TraceViewProps) {
   const q = useTrace(props.traceId, props.datasource);
+  if (q.data && typeof window !== "undefined" && performance.getEntriesByName(TRACE_DATA_MARK).length === 0) performance.mark(TRACE_DATA_MARK);
   if (!props.datasource) return <NoDatasource />;
   if (q.isPending) return <TraceSkeleton />;
   if (q.isError) return <TraceLoadError error={q.error} traceId={props.traceId} onRetry={() => q.refetch()} />;

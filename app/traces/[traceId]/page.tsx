@@ -1,9 +1,17 @@
 // /traces/[traceId]?datasource=<id>[&span=<spanId>][&slo=<id>] – one trace as a waterfall.
-// The server only parses the URL state; the trace is fetched by the client hook, because the
-// server-side trace reader (lib/server/traces) is not a page dependency yet.
+// The first view is rendered here: the trace verb fills the query key the client hook reads
+// (lib/client/traces/trace-query.ts), so the browser does not wait for a second request after the
+// page arrives, and the first rows of the waterfall are already in the HTML. If the verb throws
+// (not found, backend down, no trace backend), nothing is cached and the client asks the API
+// itself, showing the problem in words with a retry.
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { z } from "zod";
 import { TraceView } from "@/components/traces/trace-view";
+import { traceQueryOptions } from "@/lib/client/traces/trace-query";
+import { TraceIdParam } from "@/lib/schemas/trace-query";
+import { getTrace } from "@/lib/server/traces/get-trace";
+import { requirePageAuth } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Trace" };
 export const dynamic = "force-dynamic";
@@ -17,7 +25,20 @@ const SearchParams = z.object({
 });
 
 export default async function TracePage({ params, searchParams }: { params: Promise<{ traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ traceId }, sp] = await Promise.all([params, searchParams]);
+  const [{ traceId: raw }, sp] = await Promise.all([params, searchParams]);
+  await requirePageAuth(`/traces/${encodeURIComponent(raw)}`, sp);
   const p = SearchParams.parse(sp);
-  return <TraceView traceId={decodeURIComponent(traceId).trim()} datasource={p.datasource} span={p.span} slo={p.slo} />;
+  const traceId = decodeURIComponent(raw).trim();
+  const client = new QueryClient();
+  // The API's own ID rule (hex or base64, normalised); a malformed ID is left to the client's error.
+  const id = TraceIdParam.safeParse(traceId);
+  if (p.datasource && id.success) {
+    // The key is the one the client hook builds from the URL's ID as written.
+    await client.prefetchQuery({ queryKey: traceQueryOptions(traceId, p.datasource).queryKey, queryFn: () => getTrace(id.data, p.datasource) });
+  }
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      <TraceView traceId={traceId} datasource={p.datasource} span={p.span} slo={p.slo} />
+    </HydrationBoundary>
+  );
 }
