@@ -57,13 +57,18 @@ type Handler<P, Q, B, R extends Requirement> = (input: RouteInput<P, Q, B, R>) =
 // Next.js passes `{ params: Promise<...> }`; `unknown` accepts every route's param shape.
 type RouteContext = { params: Promise<unknown> };
 
+/** A wrapped route handler; `requires` is what it declared. */
+export type RouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { readonly requires: Requirement };
+
 export function route<
   R extends Requirement,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: { requires: R; params?: P; query?: Q; body?: B; /** Larger bodies than MAX_BODY_BYTES (a file of SLOs). */ maxBodyBytes?: number }, handler: Handler<P, Q, B, R>): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+>(spec: { requires: R; params?: P; query?: Q; body?: B; /** Larger bodies than MAX_BODY_BYTES (a file of SLOs). */ maxBodyBytes?: number }, handler: Handler<P, Q, B, R>): RouteHandler {
+  // `requires` rides on the handler so tests/integration/auth-matrix.test.ts can read what each
+  // exported method declares and check it against its own written-out table.
+  return Object.assign(async (request: Request, context: RouteContext) => {
     try {
       // Who is asking comes first: an anonymous caller learns nothing, not even which input is wrong.
       const auth = await resolveAuth(request);
@@ -84,7 +89,7 @@ export function route<
     } catch (err) {
       return problemResponse(err);
     }
-  };
+  }, { requires: spec.requires as Requirement });
 }
 
 /** 201 with a Location header. */
