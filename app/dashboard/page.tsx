@@ -7,6 +7,7 @@ import { overviewKey } from "@/lib/client/overview/query";
 import { parseOverviewSearch } from "@/lib/client/overview/search-params";
 import type { OverviewResponse } from "@/lib/schemas/overview";
 import { overview } from "@/lib/server/slo/overview";
+import { requirePageAuth } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Dashboard" };
 // Every request is its own moment and its own URL state.
@@ -23,7 +24,9 @@ async function prefetchOverview(client: QueryClient, at: number | undefined): Pr
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const search = parseOverviewSearch(await searchParams);
+  const sp = await searchParams;
+  await requirePageAuth("/dashboard", sp);
+  const search = parseOverviewSearch(sp);
   const client = new QueryClient();
   const data = await prefetchOverview(client, search.at);
   if (data && data.slos.length > 0) {

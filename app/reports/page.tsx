@@ -6,6 +6,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { lastCompleteMonth, parseReportSearch } from "@/lib/client/reports/search-params";
 import { listTeams } from "@/lib/server/catalogue/teams";
 import { teamReport } from "@/lib/server/slo/report";
+import { requirePageAuth } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";
@@ -17,7 +18,9 @@ export const dynamic = "force-dynamic";
 const defaultMonth = () => lastCompleteMonth(Date.now() / 1000);
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const search = parseReportSearch(await searchParams);
+  const sp = await searchParams;
+  await requirePageAuth("/reports", sp);
+  const search = parseReportSearch(sp);
   const month = search.month ?? defaultMonth();
   const teams = await listTeams();
   const team = search.team || teams[0] || "";

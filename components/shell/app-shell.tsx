@@ -1,10 +1,12 @@
 // The frame every page sits in: a dark sidebar with the product name and navigation, and a
-// scrollable content column. Collapses to a top bar on narrow screens.
+// scrollable content column. Collapses to a top bar on narrow screens. Who is signed in shows at
+// the sidebar's foot; signed out (the sign-in page) there is no navigation to offer.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { GaugeIcon, ReportIcon, SettingsIcon, TargetIcon } from "./icons";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
+import { DemoBanner, UserMenu, type ShellUser } from "./user-menu";
 
 const nav = [
   { href: "/slos", label: "SLOs", icon: <TargetIcon className="size-full" /> },
@@ -13,7 +15,8 @@ const nav = [
   { href: "/settings", label: "Settings", icon: <SettingsIcon className="size-full" /> },
 ];
 
-export function AppShell({ children }: { children: ReactNode }) {
+/** `user`: who is signed in (null: nobody, as on the sign-in page); `mode`: SIGHTLINE_AUTH. */
+export function AppShell({ children, user, mode }: { children: ReactNode; user: ShellUser | null; mode: string }) {
   return (
     <div className="min-h-dvh md:flex">
       <a
@@ -30,23 +33,29 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Logo className="size-7" />
               <span className="text-[15px] font-semibold tracking-tight text-white">Sightline</span>
             </Link>
-            <nav aria-label="Main" className="flex gap-1 max-md:ml-auto md:mt-6 md:flex-col">
-              {nav.map((n) => (
-                <NavLink key={n.href} href={n.href} icon={n.icon}>
-                  {n.label}
-                </NavLink>
-              ))}
-            </nav>
+            {user ? (
+              <nav aria-label="Main" className="flex gap-1 max-md:ml-auto md:mt-6 md:flex-col">
+                {nav.map((n) => (
+                  <NavLink key={n.href} href={n.href} icon={n.icon}>
+                    {n.label}
+                  </NavLink>
+                ))}
+              </nav>
+            ) : null}
           </div>
           <p className="mt-auto hidden px-5 py-4 text-xs leading-relaxed text-zinc-500 md:block">
             Latency SLOs from
             <br />
             OpenTelemetry span metrics
           </p>
+          {user ? <UserMenu user={user} mode={mode} /> : null}
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
-        <div className="mx-auto max-w-6xl">{children}</div>
+        <div className="mx-auto max-w-6xl">
+          {mode === "demo" ? <DemoBanner /> : null}
+          {children}
+        </div>
       </main>
     </div>
   );

@@ -28,6 +28,9 @@ describe("crossSiteRefusal", () => {
     ["Sec-Fetch-Site same-site", "POST", { "sec-fetch-site": "same-site" }, /another site on this domain/],
     ["cross-site Referer", "PATCH", { referer: "https://evil.example/form.html" }, /referred from https:\/\/evil\.example/],
     ["a Basic header is no token", "POST", { origin: "https://evil.example", authorization: "Basic eDp5" }, /refused/],
+    // The browser attaches the session cookie to a cross-site form post; the cookie must not make it pass.
+    ["another site's Origin carrying a session cookie", "POST", { origin: "https://evil.example", cookie: "sightline_session=abc.def" }, /refused/],
+    ["a cross-site text/plain form with a session cookie", "POST", { "sec-fetch-site": "cross-site", "content-type": "text/plain", cookie: "sightline_session=abc.def" }, /from another site/],
   ])("refuses: %s", (_n, method, headers, words) => expect(req(method, headers)).toMatch(words));
 
   it("behind a reverse proxy that rewrites Host, SIGHTLINE_PUBLIC_URL names the origin", () => {

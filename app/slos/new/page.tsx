@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { SloCreate } from "@/components/slo/slo-create";
 import { NewSloWizard } from "@/components/slo/wizard/wizard-entry";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageAuth } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "New SLO" };
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "New SLO" };
 // (and for pasting a definition from elsewhere).
 export default async function NewSloPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
+  await requirePageAuth("/slos/new", sp);
   const form = sp.form === "1";
   return (
     <div className={form ? "max-w-4xl" : "max-w-6xl"}>
