@@ -20,6 +20,7 @@ import { Callout } from "../ui/callout";
 import { EmptyState } from "../ui/empty-state";
 import { TableSkeleton } from "../ui/skeleton";
 import { DashboardToolbar } from "./dashboard-toolbar";
+import { OverviewNotes } from "./overview-notes";
 import { OverviewTable } from "./overview-table";
 import { OverviewTilesView, TilesSkeleton } from "./overview-tiles";
 
@@ -94,11 +95,7 @@ export function Dashboard() {
         </Button>
       </div>
       <DashboardToolbar search={search} options={options} onChange={setSearch} />
-      {overview.data.warnings.length ? (
-        <Callout tone="info" title="The overview has notes">
-          {overview.data.warnings.join(" ")}
-        </Callout>
-      ) : null}
+      <OverviewNotes warnings={overview.data.warnings} />
       {shown.length === 0 ? (
         <EmptyState title="No SLO matches" action={<Button onClick={() => setSearch({ ...search, q: "", team: "", service: "" })}>Clear search and filters</Button>}>
           Nothing among {slos.length.toLocaleString("en-US")} active SLOs matches this search and these filters.

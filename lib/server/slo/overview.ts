@@ -44,7 +44,7 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
   for (const row of rows) byDs.get(row.datasourceId)?.slos.push(toSloDto(row));
 
   const answered = await Promise.all([...byDs.values()].map(async ({ row, slos }) => datasourceOverview(await toDatasourceConfig(row), slos, at, opts)));
-  const slos = answered.flatMap((a) => a.slos).sort((a, b) => a.slug.localeCompare(b.slug));
+  const slos = answered.flatMap((a) => a.slos).sort((a, b) => bySlug.compare(a.slug, b.slug));
   const totals = { total: slos.length, ok: 0, at_risk: 0, exhausted: 0, no_data: 0, unavailable: 0 };
   for (const s of slos) totals[s.state]++;
   const plan = trendPlan(at);
@@ -57,6 +57,9 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
     warnings: capWarnings(answered.flatMap((a) => a.warnings), MAX_RESPONSE_WARNINGS),
   };
 }
+
+// One collator: localeCompare builds one per call, 140,000 calls when sorting 10,000 SLOs.
+const bySlug = new Intl.Collator();
 
 // Tiers depend only on the window's length: computed once per length, not once per SLO (10,000 SLOs).
 const tierMemo = new Map<number, BurnRateTier[]>();
