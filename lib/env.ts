@@ -102,6 +102,19 @@ const EnvSchema = z.object({
   SIGHTLINE_PROXY_TRUSTED: z.preprocess(emptyAsUnset, z.string().max(8192).optional()),
   /** Proxy: a shared secret the proxy sends in X-Sightline-Proxy-Secret (instead of, or with, addresses). */
   SIGHTLINE_PROXY_SECRET: z.preprocess(emptyAsUnset, z.string().min(16, "at least 16 characters").max(1024).optional()),
+}).superRefine((env, ctx) => {
+  // Proxy mode believes a header that names the user, so it must know the request came through
+  // the proxy. Under `next start` a route handler cannot learn the TCP peer: Next fills
+  // X-Forwarded-For with it only when the caller sent none (base-server.js: `??=`), so an address
+  // list would trust whatever a caller writes. Only the shared secret proves it (docs/auth.md).
+  if (env.SIGHTLINE_AUTH === "proxy" && !env.SIGHTLINE_PROXY_SECRET)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SIGHTLINE_PROXY_SECRET"],
+      message:
+        "SIGHTLINE_AUTH=proxy needs SIGHTLINE_PROXY_SECRET (the proxy sends it in X-Sightline-Proxy-Secret); " +
+        "SIGHTLINE_PROXY_TRUSTED alone cannot be enforced, because the app cannot see the connecting address (docs/auth.md, proxy mode)",
+    });
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SIGHTLINE_DATA_DIR" | "SIGHTLINE_PG_RELOCATE_DIR"> & {

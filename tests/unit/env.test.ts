@@ -21,6 +21,11 @@ describe("getEnv", () => {
     expect([env.SIGHTLINE_PUBLIC_URL, env.SIGHTLINE_RULES_DIR, env.SIGHTLINE_RULER_URL]).toEqual(["https://sightline.example.com/", "/etc/prometheus/rules", "http://mimir:8080"]);
   });
 
+  it("refuses proxy mode without the shared secret: an address list alone cannot be checked (docs/auth.md)", () => {
+    expect(() => getEnv({ SIGHTLINE_AUTH: "proxy", SIGHTLINE_PROXY_TRUSTED: "10.0.0.0/8" })).toThrow(/SIGHTLINE_PROXY_SECRET: SIGHTLINE_AUTH=proxy needs SIGHTLINE_PROXY_SECRET/);
+    expect(getEnv({ SIGHTLINE_AUTH: "proxy", SIGHTLINE_PROXY_SECRET: "a-long-shared-secret" }).SIGHTLINE_AUTH).toBe("proxy");
+  });
+
   it("decodes the secret key from base64 or hex", () => {
     const bytes = Buffer.alloc(32, 7);
     expect(getEnv({ SIGHTLINE_SECRET_KEY: bytes.toString("base64") }).SIGHTLINE_SECRET_KEY).toEqual(bytes);
