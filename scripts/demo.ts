@@ -167,6 +167,20 @@ async function main() {
     }),
   );
   log(`  created ${seeded.created.length}, updated ${seeded.updated.length}, unchanged ${seeded.unchanged.length}, archived (left alone) ${seeded.skipped.length}`);
+  // The demo runs in local sign-in (the default) so people see the real thing: the first admin is
+  // made here, before the app starts, and its generated password is printed this once.
+  const signIn = await phase("sign-in (first local admin)", async () => {
+    const { adminPasswordFile, ensureLocalAdmin } = await import("@/lib/server/auth/local-users");
+    const { getEnv } = await import("@/lib/env");
+    const mode = getEnv().SIGHTLINE_AUTH;
+    if (mode !== "local") return mode === "demo" ? "none: SIGHTLINE_AUTH=demo, everyone is admin" : `SIGHTLINE_AUTH=${mode}`;
+    const first = await ensureLocalAdmin(log);
+    if (process.env.SIGHTLINE_ADMIN_PASSWORD) return "user admin, the password in SIGHTLINE_ADMIN_PASSWORD";
+    const file = path.relative(root, adminPasswordFile());
+    return existsSync(adminPasswordFile())
+      ? `user admin, password in ${file}${first.created ? " (printed above)" : ""}   (cat ${file})`
+      : "user admin (created earlier; its password was set then: reset it with --reset, or as another admin)";
+  });
   await disconnectDb();
 
   let appUrl: string | undefined;
@@ -183,6 +197,7 @@ async function main() {
       "",
       `Sightline demo is running (ready after ${since()}).`,
       appUrl ? `  App          ${appUrl}` : "  App          not started (--no-app)",
+      `  Sign in      ${signIn}`,
       `  Prometheus   ${prometheus.url}   (data ${path.relative(root, paths.prometheusData)})`,
       `  World/Tempo  ${world.url}/metrics   ${world.url}/api/traces/<id>`,
       ...(world.jaegerUrl ? [`  Jaeger       ${world.jaegerUrl}/api/traces/<id>   (the demo datasource reads traces here)`] : []),
