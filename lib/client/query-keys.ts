@@ -15,4 +15,5 @@ export const queryKeys = {
   sloAttribution: (idOrSlug: string, p: { at?: number; window?: string; version?: number }) =>
     ["slo-attribution", idOrSlug, p.version ?? null, p.at ?? "now", p.window ?? null] as const,
   report: (team: string, month: string) => ["report", team, month] as const,
+  tokens: ["tokens"] as const,
 };
