@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { RoleNote } from "@/components/auth/role-note";
 import { SloCreate } from "@/components/slo/slo-create";
 import { NewSloWizard } from "@/components/slo/wizard/wizard-entry";
 import { PageHeader } from "@/components/ui/page-header";
+import { allows } from "@/lib/auth/permissions";
 import { requirePageAuth } from "@/lib/server/auth/page";
 
 export const metadata: Metadata = { title: "New SLO" };
@@ -12,7 +14,8 @@ export const metadata: Metadata = { title: "New SLO" };
 // (and for pasting a definition from elsewhere).
 export default async function NewSloPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  await requirePageAuth("/slos/new", sp);
+  const auth = await requirePageAuth("/slos/new", sp);
+  if (!allows(auth, "slo.write")) return <RoleNote role={auth.roles.join("/")} needs="editor" what="creating SLOs" />;
   const form = sp.form === "1";
   return (
     <div className={form ? "max-w-4xl" : "max-w-6xl"}>
