@@ -88,6 +88,8 @@ export async function startOidcProvider(opts: { redirectUri: string; accounts?: 
     pkce: { required: () => true },
     claims: { openid: ["sub"], profile: ["name", "preferred_username"], email: ["email"], groups: ["groups"] },
     cookies: { keys: ["test-idp-cookie-key-0123456789"] },
+    // Explicit lifetimes (seconds), also so the provider does not log a notice for each default.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: unknown, id: string) => {

@@ -16,16 +16,27 @@ import { createSession, readCookie, secureCookies } from "./session";
 
 export const CALLBACK_PATH = "/api/auth/oidc/callback";
 
-/** SIGHTLINE_PUBLIC_URL's origin (behind a proxy), else the request's own. */
-function appOrigin(request: Request): string {
+/**
+ * The app's address: SIGHTLINE_PUBLIC_URL (set it behind a proxy), else the address the browser
+ * used (Host / X-Forwarded-*, as the cross-site check reads it: next start's request.url says
+ * "localhost" whatever the browser asked for). A wrong one fails at the provider, which accepts
+ * only its registered redirect URI.
+ */
+function appBase(request: Request): string {
   const pub = getEnv().SIGHTLINE_PUBLIC_URL;
-  return pub ? new URL(pub).origin : new URL(request.url).origin;
+  if (pub) return pub.replace(/\/+$/, "");
+  const first = (v: string | null) => v?.split(",")[0].trim() || null;
+  const url = new URL(request.url);
+  const proto = first(request.headers.get("x-forwarded-proto")) ?? url.protocol.replace(/:$/, "");
+  const host = first(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
+  try {
+    return new URL(`${proto}://${host}`).origin;
+  } catch {
+    return url.origin;
+  }
 }
 
-function redirectUri(request: Request): string {
-  const pub = getEnv().SIGHTLINE_PUBLIC_URL;
-  return pub ? `${pub.replace(/\/+$/, "")}${CALLBACK_PATH}` : `${new URL(request.url).origin}${CALLBACK_PATH}`;
-}
+const redirectUri = (request: Request) => `${appBase(request)}${CALLBACK_PATH}`;
 
 function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ location, "cache-control": "no-store" });
@@ -37,7 +48,7 @@ function redirect(location: string, cookies: string[] = []): Response {
 function toSignIn(request: Request, message: string, next = "/", cookies: string[] = []): Response {
   const q = new URLSearchParams({ error: message.slice(0, 400) });
   if (next !== "/") q.set("next", next);
-  return redirect(`${appOrigin(request)}/sign-in?${q}`, cookies);
+  return redirect(`${appBase(request)}/sign-in?${q}`, cookies);
 }
 
 /** GET /api/auth/oidc/start?next= : remembers state, nonce and verifier, then off to the provider. */
@@ -111,7 +122,7 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
   const user = await db.user.upsert({ where: { subject }, create: { subject, name, email, role, teams }, update: { name, email, role, teams } });
   if (user.disabled) return toSignIn(request, "Sign-in refused: this Sightline account is disabled. Ask an administrator.", "/", [clear]);
   const { setCookie } = await createSession(user.id, request);
-  return redirect(`${appOrigin(request)}${next}`, [clear, setCookie]);
+  return redirect(`${appBase(request)}${next}`, [clear, setCookie]);
 }
 
 /** Userinfo claims that may refine the ID token's (groups, profile); `sub` always stays the ID token's. */
