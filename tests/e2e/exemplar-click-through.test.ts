@@ -21,6 +21,7 @@ import { renderOpenMetricsBackfill } from "@/lib/spanmetrics/render";
 import { seedPastExemplars } from "@/scripts/demo/seed-exemplars";
 import { startWorldServer, type WorldServer } from "@/scripts/demo/world-server";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { freePort } from "../helpers/ports";
 import { startPrometheus, TMP_ROOT, type TestPrometheus } from "../helpers/prometheus";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -218,5 +219,38 @@ describe("exemplar click-through", () => {
     const res = await api<{ trace: string; note: string }>("GET", `/api/slos/${sloId}/exemplars/check?traceId=${gone}`);
     expect(res.json.trace).toBe("missing");
     expect(res.json.note).toMatch(/no longer in Tempo: it was probably sampled out or is past retention/);
+  });
+
+  it("Settings: the Traces fieldset tests its connection to the demo's Tempo, and says why a dead URL fails", async () => {
+    await page.goto(`${app.baseUrl}/settings`);
+    await page.getByRole("button", { name: "Edit Demo Prometheus" }).click();
+    const form = page.getByRole("form", { name: "Edit datasource Demo Prometheus" });
+    const traces = form.getByRole("group", { name: "Traces" });
+    await traces.getByLabel("Trace backend", { exact: true }).selectOption("tempo");
+    await traces.getByLabel("Trace backend URL").fill(server.url);
+    await traces.getByLabel("Trace backend authentication").selectOption("bearer");
+    const secret = "e2e-trace-secret-4f1c";
+    await traces.getByLabel(/Trace secret/).fill(secret);
+    await traces.getByLabel("Grafana URL").fill("https://grafana.example.test");
+    await traces.getByLabel("Tempo datasource UID in Grafana").fill("tempo-uid");
+    await form.getByRole("button", { name: "Test connection" }).click();
+    const result = form.getByRole("status", { name: "Connection test result" });
+    await result.waitFor();
+    const reached = (await result.textContent()) ?? "";
+    expect(reached).toContain(`Reached Tempo`);
+    expect(reached).toContain(`at ${server.url.replace(/\/+$/, "")}`);
+    expect(reached).not.toContain(secret);
+    await traces.scrollIntoViewIfNeeded();
+    await shot("settings-traces-ok");
+
+    // Nothing listens on a port just freed: the trace check fails in words, the others still run.
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    await traces.getByLabel("Trace backend URL").fill(dead);
+    await form.getByRole("button", { name: "Test connection" }).click();
+    await expect.poll(async () => (await result.textContent()) ?? "", { timeout: 30_000 }).toContain(`Tempo at ${dead}`);
+    const failed = (await result.textContent()) ?? "";
+    expect(failed).toContain("Connection test found problems.");
+    expect(failed).toMatch(/could not be reached \(/);
+    await shot("settings-traces-failed");
   });
 });
