@@ -1,6 +1,6 @@
 // What an OpenID Connect sign-in means inside Sightline (issue 20 item 2). Pure, no I/O: the
 // provider's groups → a role (SIGHTLINE_OIDC_ROLE_MAP, highest role wins) and an editor's teams
-// (groups named "team:<name>"), the display name, and the one check on where to go afterwards.
+// (groups named "team:<name>") and the display name. Where to go afterwards: ./next-path.ts.
 import { ROLES, isRole, type Role } from "./permissions";
 
 /** Groups named `team:<name>` limit an editor to those teams' SLOs (no such group: every team). */
@@ -52,23 +52,4 @@ export function displayName(claims: Record<string, unknown>): string {
     if (typeof v === "string" && v.trim()) return v.trim().slice(0, 200);
   }
   return "unknown";
-}
-
-/**
- * Where to send the browser after sign-in: a same-site path only ("/slos?team=a"). Anything else
- * (absolute URLs, "//evil.example", "/\\evil.example", control characters) becomes "/", so the
- * sign-in cannot be used as an open redirect.
- */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || next.length > 2048 || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return "/";
-  const base = "http://sightline.invalid";
-  let url: URL;
-  try {
-    url = new URL(next, base);
-  } catch {
-    return "/";
-  }
-  if (url.origin !== base) return "/";
-  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -163,7 +163,7 @@ describe("OIDC sign-in, by hand", () => {
 
   it("an open redirect in next is not followed", async () => {
     const { location } = await signIn("mia", {}, "//evil.example/x");
-    expect(location.href).toBe(`${appUrl}/`);
+    expect(location.href).toBe(`${appUrl}/slos`);
   });
 
   it("refuses a tampered state, a swapped nonce and another issuer's answer, in words, without a session", async () => {

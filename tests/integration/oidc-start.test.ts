@@ -100,6 +100,6 @@ describe("GET /api/auth/oidc/start", () => {
     const payload = JSON.parse(Buffer.from(pair.split("=")[1].split(".")[0], "base64url").toString());
     expect(payload.next).toBe("/slos/x?tab=history");
     expect(a.location.href).not.toContain(payload.verifier);
-    expect(JSON.parse(Buffer.from(b.cookies[0].split(";")[0].split("=")[1].split(".")[0], "base64url").toString()).next).toBe("/");
+    expect(JSON.parse(Buffer.from(b.cookies[0].split(";")[0].split("=")[1].split(".")[0], "base64url").toString()).next).toBe("/slos");
   });
 });

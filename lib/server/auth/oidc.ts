@@ -7,7 +7,8 @@
 // RP-initiated logout), so "sign out" does not sign a person out of every other app.
 import "server-only";
 import * as client from "openid-client";
-import { displayName, groupsOf, roleAndTeams, safeNextPath } from "@/lib/auth/oidc-claims";
+import { displayName, groupsOf, roleAndTeams } from "@/lib/auth/oidc-claims";
+import { DEFAULT_NEXT, safeNextPath } from "@/lib/auth/next-path";
 import { getEnv } from "@/lib/env";
 import { getDb } from "@/lib/server/db";
 import { clearFlowCookie, FLOW_COOKIE, flowCookie, readFlow } from "./oidc-flow-cookie";
@@ -45,9 +46,9 @@ function redirect(location: string, cookies: string[] = []): Response {
 }
 
 /** Back to the sign-in page with a sentence to show (its `error` query) and where to go after. */
-function toSignIn(request: Request, message: string, next = "/", cookies: string[] = []): Response {
+function toSignIn(request: Request, message: string, next = DEFAULT_NEXT, cookies: string[] = []): Response {
   const q = new URLSearchParams({ error: message.slice(0, 400) });
-  if (next !== "/") q.set("next", next);
+  if (next !== DEFAULT_NEXT) q.set("next", next);
   return redirect(`${appBase(request)}/sign-in?${q}`, cookies);
 }
 
@@ -81,7 +82,7 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
   const clear = clearFlowCookie(secure);
   const params = new URL(request.url).searchParams;
   const flow = await readFlow(readCookie(request.headers.get("cookie"), FLOW_COOKIE));
-  const next = flow?.next ?? "/";
+  const next = flow?.next ?? DEFAULT_NEXT;
 
   const providerError = params.get("error");
   if (providerError) {
@@ -89,7 +90,7 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
     const detail = params.get("error_description");
     return toSignIn(request, `Sign-in did not complete: ${why}${detail ? `: ${detail.slice(0, 200)}` : ""}.`, next, [clear]);
   }
-  if (!flow) return toSignIn(request, "Sign-in did not complete: it took longer than 10 minutes, or was started in another browser. Please try again.", "/", [clear]);
+  if (!flow) return toSignIn(request, "Sign-in did not complete: it took longer than 10 minutes, or was started in another browser. Please try again.", DEFAULT_NEXT, [clear]);
   if (params.get("state") !== flow.state) return toSignIn(request, "Sign-in did not complete: the answer from the sign-in provider does not belong to this sign-in (state mismatch). Please try again.", next, [clear]);
 
   let settings: OidcSettings;
@@ -120,7 +121,7 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
   const db = await getDb();
   // Role and teams follow the provider at every sign-in; `disabled` is Sightline's own and stays.
   const user = await db.user.upsert({ where: { subject }, create: { subject, name, email, role, teams }, update: { name, email, role, teams } });
-  if (user.disabled) return toSignIn(request, "Sign-in refused: this Sightline account is disabled. Ask an administrator.", "/", [clear]);
+  if (user.disabled) return toSignIn(request, "Sign-in refused: this Sightline account is disabled. Ask an administrator.", DEFAULT_NEXT, [clear]);
   const { setCookie } = await createSession(user.id, request);
   return redirect(`${appBase(request)}${next}`, [clear, setCookie]);
 }
