@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { ensureLocalAdmin } from "@/lib/server/auth/local-users";
 import { authMode, pageAuth } from "@/lib/server/auth/page";
+import { verifiedMessage } from "@/lib/server/auth/sign-in-message";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -20,12 +21,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // First start: the admin (and its printed password) exists before anyone can try to sign in.
   if (mode === "local") await ensureLocalAdmin();
   const signedOut = sp["signed-out"] === "1";
+  // Why single sign-on did not complete (lib/server/auth/oidc.ts); only sentences Sightline signed.
+  const failure = await verifiedMessage(sp.error, sp.sig);
+  // Why a single sign-on attempt ended here (set by the OIDC callback; shown as text, never markup).
+  const failure = typeof sp.error === "string" ? sp.error.slice(0, 400) : null;
   return (
     <div className="mx-auto mt-8 max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm md:mt-16">
       <h1 className="text-xl font-semibold tracking-tight text-zinc-900">Sign in to Sightline</h1>
       {signedOut ? (
         <p role="status" className="mt-2 text-sm text-zinc-600">
           You are signed out.
+        </p>
+      ) : null}
+      {failure ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          Sign-in did not complete: {failure}
+        </p>
+      ) : null}
+      {failure ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {failure}
         </p>
       ) : null}
       <div className="mt-5">

@@ -17,7 +17,7 @@ export function UserMenu({ user, mode }: { user: ShellUser; mode: string }) {
         {user.name}
       </p>
       <p className="text-xs text-zinc-400">
-        <span data-testid="user-role">{user.role}</span>
+        Role: <span data-testid="user-role">{user.role}</span>
         {teams}
       </p>
       {mode === "local" || mode === "oidc" ? (
