@@ -7,10 +7,11 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { as, proxyAuthEnv } from "../helpers/auth";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const SHOTS = path.resolve(__dirname, "..", ".tmp", "screenshots");
-// The auth proxy in front of Sightline names the user in this header; revisions record it.
+// The app runs behind the trusted auth proxy (proxyAuthEnv), which names the user; revisions record it.
 const ACTOR = "alice@example.com";
 
 let app: AppServer;
@@ -22,7 +23,7 @@ let datasourceId: string;
 async function api<T = Record<string, unknown>>(method: string, p: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${app.baseUrl}${p}`, {
     method,
-    headers: { "content-type": "application/json", "x-sightline-actor": "bob@example.com" },
+    headers: { "content-type": "application/json", ...as("bob@example.com", "admin") },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as T };
@@ -84,9 +85,9 @@ async function tabToSubmitAndPress() {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  app = await startAppServer();
+  app = await startAppServer({ env: proxyAuthEnv() });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, extraHTTPHeaders: { "x-sightline-actor": ACTOR } });
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, extraHTTPHeaders: as(ACTOR, "admin") });
   page = await context.newPage();
   // Fail in seconds, not half a minute: everything here is local.
   page.setDefaultTimeout(10_000);
@@ -274,7 +275,8 @@ describe("SLO catalogue in the browser", () => {
     await page.goto(`${app.baseUrl}/settings`);
     await page.getByText("Production Prometheus").waitFor();
     await page.getByRole("button", { name: "Add datasource" }).click();
-    await page.getByLabel("Name", { exact: true }).fill("Staging Mimir");
+    // (Settings has an API token form with its own Name field too.)
+    await page.locator("#ds-name").fill("Staging Mimir");
     expect(await page.getByLabel("Slug").inputValue()).toBe("staging-mimir");
     await page.getByLabel("Prometheus URL").fill("http://127.0.0.1:9/");
     await page.getByLabel("Path prefix").fill("/prometheus");

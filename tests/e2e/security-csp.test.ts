@@ -5,6 +5,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { as, proxyAuthEnv } from "../helpers/auth";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -15,7 +16,8 @@ let sloId: string;
 async function api(method: string, p: string, body?: unknown, actor = "bob@example.com") {
   const res = await fetch(`${app.baseUrl}${p}`, {
     method,
-    headers: { "content-type": "application/json", "x-sightline-actor": actor },
+    // Behind the trusted auth proxy (proxyAuthEnv): its headers name who acts, and history records them.
+    headers: { "content-type": "application/json", ...as(actor, "admin") },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json().catch(() => undefined) };
@@ -23,7 +25,7 @@ async function api(method: string, p: string, body?: unknown, actor = "bob@examp
 
 /** A page that records every CSP violation and console error from the first byte. */
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ extraHTTPHeaders: as("carol@example.com", "admin") });
   const page = await context.newPage();
   const violations: string[] = [];
   await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
@@ -40,7 +42,7 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
 }
 
 beforeAll(async () => {
-  app = await startAppServer();
+  app = await startAppServer({ env: proxyAuthEnv() });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const ds = await api("POST", "/api/datasources", { slug: "prod", name: "Production Prometheus", prometheusUrl: "http://127.0.0.1:1" }, "alice@example.com");
   expect(ds.status).toBe(201);
