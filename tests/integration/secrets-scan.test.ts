@@ -4,6 +4,9 @@
 // Prometheus error, a warning, a 401, a 500 text body, an HTML page, a trace backend's error. Then
 // every route that can touch a datasource is driven, and every response body and log line is
 // scanned for each secret, its password half, and their base64 forms.
+// The server runs in local sign-in mode, driven with a real session cookie; an API token is
+// created and used too. The cookie's value may appear only in the sign-in answer (Set-Cookie) and
+// the token only in its creation answer; neither anywhere else, nor in a log line.
 import http from "node:http";
 import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +32,9 @@ const NEEDLES = [
   b64(TRACE_TOKEN),
 ];
 
+const ADMIN_PASSWORD = "scan-admin-pw-Qz8Lm3Rt";
+/** The session cookie (name=value) every request sends, from signing in. */
+let cookie = "";
 let app: AppServer;
 let backend: http.Server;
 let backendUrl: string;
@@ -61,10 +67,11 @@ function echo(req: http.IncomingMessage, res: http.ServerResponse) {
   }
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = { cookie }): Promise<{ status: number; text: string }> {
   const res = await fetch(`${app.baseUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    // Same-origin Origin, as the app's own pages send: state changes with a cookie need it.
+    headers: { origin: app.baseUrl, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -85,7 +92,15 @@ beforeAll(async () => {
   backend = http.createServer(echo);
   await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));
   backendUrl = `http://127.0.0.1:${(backend.address() as net.AddressInfo).port}`;
-  app = await startAppServer({ keepAllLogs: true });
+  app = await startAppServer({ keepAllLogs: true, env: { SIGHTLINE_AUTH: "local", SIGHTLINE_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+  const signIn = await fetch(`${app.baseUrl}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { origin: app.baseUrl, "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+  });
+  expect(signIn.status, await signIn.clone().text()).toBe(200);
+  cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+  expect(cookie).toMatch(/^sightline_session=.{20,}/);
   let n = 0;
   for (const auth of AUTHS)
     for (const mode of PROM_MODES) {
@@ -160,6 +175,36 @@ describe("no secret in any answer or log line", () => {
     // A failed create: the 422 must not quote the secret back either.
     await send("POST", "/api/datasources", { slug: "bad", name: "bad", prometheusUrl: "http://169.254.169.254", authKind: "bearer", authSecret: PROM_TOKEN });
 
+    // An API token: created once (the only answer that may carry it), then used, listed, revoked,
+    // mistyped and used after revocation.
+    const created = await fetch(`${app.baseUrl}/api/tokens`, {
+      method: "POST",
+      headers: { origin: app.baseUrl, "content-type": "application/json", cookie },
+      body: JSON.stringify({ name: "scan", expiresInDays: 1 }),
+    });
+    expect(created.status).toBe(201);
+    const token = (await created.json()) as { id: string; secret: string };
+    const tokenSecret = token.secret.slice(`slt_${token.id}_`.length);
+    const bearer = { authorization: `Bearer ${token.secret}` };
+    expect((await send("GET", "/api/slos", undefined, bearer)).status).toBe(200);
+    await send("GET", "/api/tokens", undefined, bearer);
+    await send("GET", "/api/auth/me", undefined, bearer);
+    await send("POST", "/api/tokens", { name: "child", scopes: ["slo.read"] }, bearer);
+    await send("POST", "/api/tokens", { name: "too much", scopes: ["slo.read", "nope"] }, bearer);
+    await send("POST", "/api/datasources", { slug: "tok", name: "tok", prometheusUrl: "http://169.254.169.254" }, bearer);
+    await send("GET", `/api/slos/${slos[0]}/status`, undefined, bearer);
+    await send("GET", "/api/slos", undefined, { authorization: `Bearer ${token.secret}x` });
+    await send("GET", "/api/slos", undefined, { authorization: `Bearer ${token.secret.slice(0, -1)}A` });
+    await send("GET", "/api/tokens");
+    await send("GET", "/api/auth/me");
+    expect((await send("DELETE", `/api/tokens/${token.id}`)).status).toBe(200);
+    expect((await send("GET", "/api/slos", undefined, bearer)).status).toBe(401);
+    await send("GET", "/settings");
+    await send("GET", "/");
+    const cookieValue = cookie.slice(cookie.indexOf("=") + 1);
+    const sessionNeedles = [token.secret, tokenSecret, b64(token.secret), cookieValue, cookieValue.split(".")[0]];
+    expect(tokenSecret.length).toBeGreaterThanOrEqual(43);
+
     // The backends were really reached (echoing), and the routes really answered.
     expect(backendCalls).toBeGreaterThan(50);
     const statuses = new Set(answers.map((a) => a.status));
@@ -168,7 +213,7 @@ describe("no secret in any answer or log line", () => {
 
     const logs = app.logs();
     expect(logs.length).toBeGreaterThan(0);
-    for (const needle of NEEDLES) {
+    for (const needle of [...NEEDLES, ...sessionNeedles]) {
       const leaks = answers.filter((a) => a.text.includes(needle)).map((a) => `${a.what} → ${a.status}: ${a.text.slice(0, 300)}`);
       expect(leaks, `"${needle}" in responses`).toEqual([]);
       const lines = logs.split("\n").filter((l) => l.includes(needle));
