@@ -21,10 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // First start: the admin (and its printed password) exists before anyone can try to sign in.
   if (mode === "local") await ensureLocalAdmin();
   const signedOut = sp["signed-out"] === "1";
-  // Why single sign-on did not complete (lib/server/auth/oidc.ts); only sentences Sightline signed.
+  // Why single sign-on did not complete (lib/server/auth/oidc.ts): shown only when Sightline signed
+  // the sentence, so a crafted link cannot put words on this page; always as text, never markup.
   const failure = await verifiedMessage(sp.error, sp.sig);
-  // Why a single sign-on attempt ended here (set by the OIDC callback; shown as text, never markup).
-  const failure = typeof sp.error === "string" ? sp.error.slice(0, 400) : null;
   return (
     <div className="mx-auto mt-8 max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm md:mt-16">
       <h1 className="text-xl font-semibold tracking-tight text-zinc-900">Sign in to Sightline</h1>
@@ -35,11 +34,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       {failure ? (
         <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          Sign-in did not complete: {failure}
-        </p>
-      ) : null}
-      {failure ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {failure}
         </p>
       ) : null}

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/server/db";
 import { clearFlowCookie, FLOW_COOKIE, flowCookie, readFlow } from "./oidc-flow-cookie";
 import { describe, oidcConfiguration, oidcSettings, OidcUnavailable, type OidcSettings } from "./oidc-config";
 import { createSession, readCookie, secureCookies } from "./session";
+import { signedMessageParams } from "./sign-in-message";
 
 export const CALLBACK_PATH = "/api/auth/oidc/callback";
 
@@ -45,9 +46,9 @@ function redirect(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 302, headers });
 }
 
-/** Back to the sign-in page with a sentence to show (its `error` query) and where to go after. */
-function toSignIn(request: Request, message: string, next = DEFAULT_NEXT, cookies: string[] = []): Response {
-  const q = new URLSearchParams({ error: message.slice(0, 400) });
+/** Back to the sign-in page with a sentence to show (signed: ./sign-in-message.ts) and where to go after. */
+async function toSignIn(request: Request, message: string, next = DEFAULT_NEXT, cookies: string[] = []): Promise<Response> {
+  const q = new URLSearchParams(await signedMessageParams(message));
   if (next !== DEFAULT_NEXT) q.set("next", next);
   return redirect(`${appBase(request)}/sign-in?${q}`, cookies);
 }
@@ -61,7 +62,7 @@ export async function startOidcSignIn(request: Request, nextParam: string | unde
     settings = oidcSettings();
     config = await oidcConfiguration(settings);
   } catch (e) {
-    if (e instanceof OidcUnavailable) return toSignIn(request, e.message, next);
+    if (e instanceof OidcUnavailable) return toSignIn(request, `Sign-in did not complete: ${e.message}.`, next);
     throw e;
   }
   const flow = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), next };
@@ -108,7 +109,7 @@ export async function finishOidcSignIn(request: Request): Promise<Response> {
     // Many providers put groups and profile only in userinfo (oidc-provider, Keycloak without a mapper).
     if (config.serverMetadata().userinfo_endpoint) claims = { ...idClaims, ...pick(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)) };
   } catch (e) {
-    if (e instanceof OidcUnavailable) return toSignIn(request, e.message, next, [clear]);
+    if (e instanceof OidcUnavailable) return toSignIn(request, `Sign-in did not complete: ${e.message}.`, next, [clear]);
     console.error(`[sightline] OIDC sign-in refused: ${describe(e)}`);
     return toSignIn(request, `Sign-in did not complete: the sign-in provider's answer was refused (${describe(e)}).`, next, [clear]);
   }
