@@ -59,6 +59,9 @@ const ROUTES: { template: string; methods: string[] }[] = [
   { template: "/api/datasources", methods: ["GET", "POST"] },
   { template: "/api/datasources/:id", methods: ["GET", "PATCH"] },
   { template: "/api/discovery/:dimension", methods: ["GET"] },
+  { template: "/api/auth/sign-in", methods: ["POST"] },
+  { template: "/api/auth/me", methods: ["GET"] },
+  { template: "/api/users/:id", methods: ["PATCH"] },
   { template: "/api/:junk", methods: [] },
   { template: "/api/slos/:id/:junk/:junk", methods: [] },
 ];
@@ -123,13 +126,22 @@ const requestArb: fc.Arbitrary<Req> = fc
     method: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") }, { weight: 1, arbitrary: fc.constantFrom("PROPFIND", "PURGE", "M-SEARCH") }),
     body: fc.option(bodyArb, { freq: 3 }),
     contentType: fc.constantFrom(...CONTENT_TYPES),
-    actor: fc.option(fc.oneof(fc.constant("x".repeat(500)), fc.constant("\u00ff\u0080name"), fc.constant("  "), fc.string({ maxLength: 10 }).map((s) => s.replace(/[^\x20-\x7e]/g, "?"))), { freq: 4 }),
+    // Credentials that are wrong in every way: a bad or malformed API token must be a 401 problem
+    // (never a 500, never a fall-back), and a forged session cookie or proxy header changes nothing.
+    auth: fc.option(
+      fc.oneof(
+        fc.constantFrom("Bearer slt_aaaaaaaa_" + "b".repeat(43), "Bearer slt_x_y", "Bearer", "Basic YWRtaW46YWRtaW4=", "bearer  " + "x".repeat(500)).map((v) => ({ authorization: v })),
+        fc.string({ maxLength: 12 }).map((v) => ({ authorization: `Bearer ${v.replace(/[^\x21-\x7e]/g, "?")}` })),
+        fc.constantFrom("sightline_session=abc.def", "sightline_session=" + "x".repeat(300), "sightline_session=.", "sightline_session").map((v) => ({ cookie: v })),
+        fc.constantFrom("admin", "x".repeat(500), "\u00ff\u0080name").map((v) => ({ "x-webauth-user": v, "x-webauth-role": "admin", "x-sightline-proxy-secret": "guessed-secret-0000" })),
+      ),
+      { freq: 4 },
+    ),
     chunked: fc.boolean(),
   })
-  .map(({ path, query, method, body, contentType, actor, chunked }) => {
-    const headers: Record<string, string> = {};
+  .map(({ path, query, method, body, contentType, auth, chunked }) => {
+    const headers: Record<string, string> = { ...auth };
     if (contentType !== "") headers["content-type"] = contentType;
-    if (actor !== null) headers["x-sightline-actor"] = actor;
     return { method, path: path + query, headers, body: body ?? undefined, chunked: body !== null && chunked };
   });
 
