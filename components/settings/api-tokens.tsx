@@ -72,7 +72,8 @@ export function ApiTokenSettings() {
                   <li key={t.id} className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
                     <div className="min-w-0 flex-1">
                       <p className="font-medium text-zinc-900">{t.name} <span className={`ml-1 text-xs font-normal ${s.tone}`}>{s.text}</span></p>
-                      <p className="truncate font-mono text-xs text-zinc-600">{t.prefix}… · {t.scopes.join(", ")}</p>
+                      <p className="truncate font-mono text-xs text-zinc-600">{t.prefix}…</p>
+                      <p className="font-mono text-xs text-zinc-600">{t.scopes.join(", ")}</p>
                     </div>
                     <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-600">
                       <div><dt className="inline text-zinc-500">Created: </dt><dd className="inline">{when(t.createdAt, "")}</dd></div>
