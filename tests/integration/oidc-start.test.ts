@@ -1,11 +1,12 @@
 // Starting single sign-on through the route handler (issue 20 item 2), in-process, no database:
 // a missing or wrong OIDC setting and an unreachable or broken provider each end on /sign-in with
-// a sentence (never a 500); against the real test provider the redirect carries PKCE S256, state
+// a signed sentence (never a 500); against the real test provider the redirect carries PKCE S256, state
 // and nonce, and the flow cookie is signed, HttpOnly, SameSite=Lax, short-lived and path-scoped.
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as start from "@/app/api/auth/oidc/start/route";
+import { verifiedMessage } from "@/lib/server/auth/sign-in-message";
 import { startOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider";
 import { freePort } from "../helpers/ports";
 
@@ -33,7 +34,11 @@ async function refusal(env: Record<string, string | undefined>): Promise<string>
   expect(`${r.location.origin}${r.location.pathname}`).toBe(`${APP}/sign-in`);
   expect(r.location.searchParams.get("next")).toBe("/reports");
   expect(r.cookies).toEqual([]);
-  return r.location.searchParams.get("error") ?? "";
+  // The sign-in page shows the sentence only with Sightline's signature; a changed one is not shown.
+  const error = r.location.searchParams.get("error") ?? "";
+  expect(await verifiedMessage(error, r.location.searchParams.get("sig"))).toBe(error);
+  expect(await verifiedMessage(`${error} Call +1 555 0100.`, r.location.searchParams.get("sig"))).toBeNull();
+  return error;
 }
 
 beforeAll(async () => {
