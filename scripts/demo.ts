@@ -25,6 +25,7 @@ import { choosePort, isAlive, startChild, stopChild, waitUntil, type Child } fro
 import { parseDemoArgs } from "./demo/options";
 import { ensurePrometheus, startPrometheus } from "./demo/prometheus";
 import { resetDemo } from "./demo/reset";
+import { seedPastExemplars } from "./demo/seed-exemplars";
 import { demoPaths, profileById } from "./demo/state";
 import { startWorldServer, type WorldServer } from "./demo/world-server";
 
@@ -56,6 +57,9 @@ const children: Child[] = [];
 /** Set once the Prisma client is loaded (it may only exist after `db:generate` ran). */
 let disconnectDb: () => Promise<void> = async () => {};
 let world: WorldServer | undefined;
+let live: LiveWorld | undefined;
+/** How far back the latency chart's exemplar dots reach (the checkout regression is 9 days ago). */
+const PAST_EXEMPLAR_DAYS = 10;
 let stopping: Promise<void> | undefined;
 
 /** Stops in reverse dependency order: the app, the scraper, the producer, then the database. */
@@ -141,7 +145,8 @@ async function main() {
   } else log("  reused the existing history");
 
   world = await phase(`world server (live metrics + Tempo API${jaegerPort ? " + Jaeger API" : ""})`, async () => {
-    const live = new LiveWorld(history.bank, { world: HANDY_SITE_CORP, seed: args.seed, anchorMs: history.manifest.anchorMs });
+    // Exemplars held back until the past's are written (scripts/demo/seed-exemplars.ts explains why).
+    live = new LiveWorld(history.bank, { world: HANDY_SITE_CORP, seed: args.seed, anchorMs: history.manifest.anchorMs, holdExemplars: true });
     return startWorldServer({
       live,
       port: worldPort,
@@ -152,10 +157,39 @@ async function main() {
     });
   });
 
+  const prometheusStartedMs = Date.now();
   const prometheus = await phase("Prometheus", async () => {
     const p = await startPrometheus({ bin: tools.prometheus, dataDir: paths.prometheusData, configDir: paths.root, port: promPort, worldTarget: `127.0.0.1:${worldPort}`, logDir });
     children.push(p.child);
     return p;
+  });
+
+  await phase(`past exemplars (${PAST_EXEMPLAR_DAYS} days, by remote write)`, async () => {
+    const anchorMs = history.manifest.anchorMs;
+    try {
+      // Aligned to the history's anchor, so a re-run writes the same past (the traces its
+      // exemplars name are regenerated alike) and Prometheus ignores what it already has.
+      const r = await seedPastExemplars({
+        live: live!,
+        prometheusUrl: prometheus.url,
+        targetLabels: {},
+        seed: args.seed,
+        world: HANDY_SITE_CORP,
+        anchorMs,
+        fromMs: anchorMs - PAST_EXEMPLAR_DAYS * 86_400_000,
+        toMs: anchorMs,
+        stepMs: 15 * 60_000,
+        eventStepMs: 2 * 60_000,
+        scrapedAfterMs: prometheusStartedMs,
+      });
+      // Sent, not necessarily kept: on a re-run Prometheus already holds newer (live) exemplars
+      // for these series and drops older ones silently; the past written at the first start stays.
+      log(`  sent ${r.exemplars} exemplars on ${r.series} series, ${r.traces} traces behind them`);
+    } catch (err) {
+      log(`  skipped: ${err instanceof Error ? err.message : String(err)} (live exemplars still work)`);
+    } finally {
+      live!.releaseExemplars();
+    }
   });
 
   const seeded = await phase("catalogue seed (datasource + SLOs)", () =>

@@ -46,6 +46,11 @@ export function prometheusConfig(worldTarget: string): string {
 global:
   scrape_interval: 15s
   evaluation_interval: 15s
+# The past's exemplars are written once at start (scripts/demo/seed-exemplars.ts) and share this
+# buffer with the live ones, oldest out first: room for ten days of the past and a day of live ones.
+storage:
+  exemplars:
+    max_exemplars: 1000000
 scrape_configs:
   - job_name: demo-world
     static_configs:
@@ -80,6 +85,8 @@ export async function startPrometheus(opts: {
       `--web.listen-address=127.0.0.1:${opts.port}`,
       "--enable-feature=exemplar-storage",
       "--web.enable-lifecycle",
+      // The past's exemplars arrive by remote write (promtool's backfill drops exemplars).
+      "--web.enable-remote-write-receiver",
     ],
     { logDir: opts.logDir },
   );

@@ -23,6 +23,12 @@ export interface SeedExemplarsOptions extends Omit<ExemplarHistoryOptions, "prof
   seed: string;
   /** How long to wait for the first scrape. */
   timeoutMs?: number;
+  /**
+   * Wait for a sample scraped at or after this time. Needed when the target labels are empty (the
+   * demo drops job/instance): the backfilled history already answers the query, but its series
+   * are in blocks, not in the head, and Prometheus drops exemplars of series not in its head.
+   */
+  scrapedAfterMs?: number;
 }
 
 export interface SeedExemplarsResult {
@@ -36,7 +42,7 @@ const BATCH_SERIES = 1000;
 export async function seedPastExemplars(opts: SeedExemplarsOptions): Promise<SeedExemplarsResult> {
   const { live, prometheusUrl } = opts;
   const profile = live.profile;
-  await waitForScrape(prometheusUrl, bucketMetric(profile), opts.targetLabels, opts.timeoutMs ?? 60_000);
+  await waitForScrape(prometheusUrl, bucketMetric(profile), opts.targetLabels, opts.timeoutMs ?? 60_000, opts.scrapedAfterMs ?? 0);
 
   const { traces, exemplars } = historicalExemplars(createRng(`${opts.seed}/exemplar-history/${opts.fromMs}`), { ...opts, profile });
   live.addHistoricalTraces(traces);
@@ -65,8 +71,9 @@ export async function seedPastExemplars(opts: SeedExemplarsOptions): Promise<See
 }
 
 /** Until Prometheus has the world server's bucket series in its head (they exist from the first scrape). */
-async function waitForScrape(url: string, metric: string, target: Readonly<Record<string, string>>, timeoutMs: number): Promise<void> {
-  const sel = `count(${metric}{${Object.entries(target).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",")}})`;
+async function waitForScrape(url: string, metric: string, target: Readonly<Record<string, string>>, timeoutMs: number, afterMs: number): Promise<void> {
+  const series = `${metric}{${Object.entries(target).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",")}}`;
+  const sel = `count(timestamp(${series}) >= ${Math.floor(afterMs / 1000)})`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: sel })}`).catch(() => null);
