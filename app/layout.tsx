@@ -4,6 +4,7 @@ import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { PermissionsProvider } from "@/components/auth/permissions";
 import { Providers } from "@/components/providers";
 import { authMode, pageAuth } from "@/lib/server/auth/page";
 import "./globals.css";
@@ -24,9 +25,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="font-sans">
         <Providers>
-          <AppShell user={user} mode={authMode()}>
-            {children}
-          </AppShell>
+          <PermissionsProvider permissions={auth ? [...auth.permissions] : []} teams={auth?.teams ?? null}>
+            <AppShell user={user} mode={authMode()}>
+              {children}
+            </AppShell>
+          </PermissionsProvider>
         </Providers>
       </body>
     </html>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useSlos } from "@/lib/client/slos/list";
+import { usePermissions } from "@/components/auth/permissions";
 import { describeError } from "@/lib/client/http";
 import { hasFilters, sloSearchToQuery, sloSearchToString, type SloSearch } from "@/lib/client/slo-search-params";
 import { Button, ButtonLink } from "../ui/button";
@@ -23,6 +24,7 @@ export function SloCatalogue({ search }: { search: SloSearch }) {
   const go = (next: SloSearch) => startTransition(() => router.replace(`/slos${sloSearchToString(next)}`, { scroll: false }));
   const onChange = (patch: Partial<SloSearch>) => go({ ...search, ...patch, page: 1 });
   const onClear = () => go({ team: "", service: "", status: "", q: "", page: 1 });
+  const canWrite = usePermissions()("slo.write");
 
   return (
     <>
@@ -30,9 +32,13 @@ export function SloCatalogue({ search }: { search: SloSearch }) {
         title="Service level objectives"
         description="Latency objectives measured from span-metric histograms: the share of requests faster than a threshold, over a window."
         actions={
-          <ButtonLink href="/slos/new" variant="primary">
-            <PlusIcon className="size-4" /> New SLO
-          </ButtonLink>
+          canWrite ? (
+            <ButtonLink href="/slos/new" variant="primary">
+              <PlusIcon className="size-4" /> New SLO
+            </ButtonLink>
+          ) : (
+            <p className="text-sm text-zinc-600">You can view; creating SLOs needs the editor role.</p>
+          )
         }
       />
       <SloFilters search={search} onChange={onChange} onClear={onClear} />
@@ -56,9 +62,11 @@ export function SloCatalogue({ search }: { search: SloSearch }) {
             icon={<TargetIcon className="size-10" />}
             title="No SLOs yet"
             action={
-              <ButtonLink href="/slos/new" variant="primary">
-                <PlusIcon className="size-4" /> Create your first SLO
-              </ButtonLink>
+              canWrite ? (
+                <ButtonLink href="/slos/new" variant="primary">
+                  <PlusIcon className="size-4" /> Create your first SLO
+                </ButtonLink>
+              ) : undefined
             }
           >
             An SLO says how fast an operation should be, e.g. “99.5 % of checkout requests within 300 ms over 28 days”. You will need a datasource (your Prometheus) set up in Settings. Archived SLOs are listed under the Archived status.

@@ -20,11 +20,13 @@ import { SloDefinition } from "./slo-definition";
 import { StatusBadge } from "./status-badge";
 import { StatusPanel } from "./status-panel";
 import Link from "next/link";
+import { usePermissions } from "@/components/auth/permissions";
 
 export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCreated?: boolean }) {
   const q = useSlo(idOrSlug);
   const ds = useDatasources();
   const lifecycle = useSloLifecycle(idOrSlug);
+  const can = usePermissions();
   const [notice, setNotice] = useState<{ tone: "error" | "info"; title: string; detail?: string } | null>(
     justCreated ? { tone: "info", title: "SLO created", detail: "It is listed in the catalogue. Edit it any time; every change is recorded below." } : null,
   );
@@ -83,6 +85,9 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
           </>
         }
         actions={
+          !can("slo.write", slo.team) ? (
+            <p className="text-sm text-zinc-600">You can view; changing this SLO needs the editor role{can("slo.write") ? ` for team ${slo.team || "(no team)"}` : ""}.</p>
+          ) : (
           <>
             <Button variant={archived ? "secondary" : "danger"} onClick={act} disabled={lifecycle.isPending}>
               {lifecycle.isPending ? (archived ? "Restoring…" : "Archiving…") : archived ? "Restore" : "Archive"}
@@ -94,6 +99,7 @@ export function SloDetail({ idOrSlug, justCreated }: { idOrSlug: string; justCre
               </ButtonLink>
             )}
           </>
+          )
         }
       />
       <div aria-live="polite">{notice ? <Callout tone={notice.tone} title={notice.title}>{notice.detail}</Callout> : null}</div>
