@@ -23,6 +23,7 @@ import { DashboardToolbar } from "./dashboard-toolbar";
 import { OverviewNotes } from "./overview-notes";
 import { OverviewTable } from "./overview-table";
 import { OverviewTilesView, TilesSkeleton } from "./overview-tiles";
+import { usePermissions } from "@/components/auth/permissions";
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
@@ -35,6 +36,7 @@ function download(name: string, text: string) {
 }
 
 export function Dashboard() {
+  const can = usePermissions();
   const pathname = usePathname();
   const params = useSearchParams();
   const search = useMemo(() => parseOverviewSearch(params), [params]);
@@ -63,7 +65,7 @@ export function Dashboard() {
     );
   if (slos.length === 0)
     return (
-      <EmptyState icon={<GaugeIcon className="size-10" />} title="No active SLOs yet" action={<ButtonLink href="/slos/new">Create an SLO</ButtonLink>}>
+      <EmptyState icon={<GaugeIcon className="size-10" />} title="No active SLOs yet" action={can("slo.write") ? <ButtonLink href="/slos/new">Create an SLO</ButtonLink> : undefined}>
         The dashboard lists every active SLO with its error budget and burn rate. Drafts and archived SLOs are not shown.
       </EmptyState>
     );
