@@ -202,13 +202,10 @@ describe("OIDC sign-in in Chromium", () => {
     const context = await browser.newContext();
     page = await context.newPage();
     await page.goto(`${appUrl}/slos/checkout-latency/edit`);
-    if (new URL(page.url()).pathname === "/sign-in") {
-      // The page guard sent us to sign in; single sign-on is one link there.
-      await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
-    } else {
-      // No page guard (yet): start single sign-on as the sign-in page's link does.
-      await page.goto(`${appUrl}/api/auth/oidc/start?next=${encodeURIComponent("/slos/checkout-latency/edit")}`);
-    }
+    // The page guard sends a signed-out visitor to sign in; single sign-on is one link there.
+    await page.waitForURL(`${appUrl}/sign-in?next=${encodeURIComponent("/slos/checkout-latency/edit")}`);
+    await page.screenshot({ path: path.join(SHOTS, "oidc-sign-in-page.png") });
+    await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
     await page.waitForURL((u) => u.origin === idp.issuer);
     await page.getByLabel("Username").fill("alice");
     await page.getByLabel("Password").fill("wrong");
