@@ -53,6 +53,8 @@ async function post(base: string, p: string, body: unknown): Promise<{ id: strin
 }
 
 async function main() {
+  // Pages are weighed as a signed-in person sees them; demo auth needs no sign-in step.
+  process.env.SIGHTLINE_AUTH ??= "demo";
   const app = await startAppServer();
   let browser: Browser | undefined;
   try {
