@@ -100,7 +100,7 @@ export function created(body: unknown, location: string): Response {
 /** Maps any thrown value to a problem+json response; unknown errors are logged, never leaked. */
 export function problemResponse(err: unknown): Response {
   if (err instanceof HttpProblem)
-    return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions, "headers" in err ? (err.headers as Record<string, string>) : {});
+    return problem(err.status, err.type, err.title, err.detail, err.errors, err.extensions, err.headers);
   if (isDatabaseUnavailable(err)) {
     // Expected while PostgreSQL restarts or fails over: one line, no stack, and a retry hint.
     console.error(`[sightline] catalogue database unavailable: ${err instanceof Error ? err.message.trim().split("\n").pop() : String(err)}`);

@@ -41,6 +41,8 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors: FieldIssue[] = [],
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers the problem needs (WWW-Authenticate on a 401, Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = new.target.name;
@@ -49,11 +51,9 @@ export class HttpProblem extends Error {
 
 /** 401: no usable credentials (no session, an unknown, expired or revoked token). */
 export class UnauthenticatedError extends HttpProblem {
-  readonly headers: Record<string, string>;
   constructor(detail = "sign in first, or send an API token as Authorization: Bearer <token>") {
-    super(401, ProblemType.unauthenticated, "Sign-in required", detail);
     // RFC 9110 11.6.1: a 401 names the scheme it wants.
-    this.headers = { "www-authenticate": 'Bearer realm="sightline"' };
+    super(401, ProblemType.unauthenticated, "Sign-in required", detail, [], {}, { "www-authenticate": 'Bearer realm="sightline"' });
   }
 }
 
@@ -66,11 +66,9 @@ export class ForbiddenError extends HttpProblem {
 
 /** 429 with Retry-After, for sign-in and token endpoints. */
 export class RateLimitedError extends HttpProblem {
-  readonly headers: Record<string, string>;
   constructor(retryAfterSeconds: number, what: string) {
     const s = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(429, ProblemType.rateLimited, "Too many attempts", `too many ${what}; try again in ${s} s`);
-    this.headers = { "retry-after": String(s) };
+    super(429, ProblemType.rateLimited, "Too many attempts", `too many ${what}; try again in ${s} s`, [], {}, { "retry-after": String(s) });
   }
 }
 
