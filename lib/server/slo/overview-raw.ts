@@ -19,7 +19,7 @@ import { BURN_WINDOWS, BURN_WINDOW_SECONDS, type BurnWindow, type CountPair, typ
 import type { MetricsSource } from "../metrics/client";
 import type { MetricsError } from "../metrics/result";
 import { bucketMatchers, openContexts, type SloContext } from "./overview-context";
-import { pool, trendPlan, trendFromSteps, type TrendPoint } from "./overview-common";
+import { pool, trendPlan, trendFromSteps, type TrendPlan, type TrendPoint } from "./overview-common";
 
 export interface RawEvaluation {
   status: SliStatus;
@@ -42,9 +42,17 @@ interface Part {
   readers: { slo: number; key: string; assignee: Assignee }[];
 }
 
-/** Instant queries in flight per datasource; the trend's range queries add TREND_CONCURRENCY. */
-const QUERY_CONCURRENCY = 4;
-const TREND_CONCURRENCY = 2;
+/**
+ * Requests in flight per datasource: the trend's range queries (the slowest) first, then the instant
+ * ones, all from one pool so the backend stays busy at this concurrency until the last answer.
+ */
+const CONCURRENCY = 6;
+
+/** A grouped request and what to do with its answer (null when it could be read). */
+interface Task {
+  text: PromQL;
+  run: () => Promise<MetricsError | null>;
+}
 
 export async function rawOverview(source: MetricsSource, setting: ProducerProfileSetting, slos: readonly SloDto[], at: number): Promise<RawGroupResult> {
   const queries: string[] = [];
@@ -71,11 +79,25 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
       }
     }
   }
+  // Per (layout, profile, boundary), not per SLO: SLOs of one selection share their layout object.
+  const spellingMemo = new WeakMap<object, Map<string, [string, ...string[]]>>();
   const spellings = (p: ProducerProfile, b: number, ctx: SloContext): [string, ...string[]] => {
-    const own = spellingsFor(ctx.layout, b);
-    const seen = unionSpellings.get(p.histogram)?.get(b) ?? [];
-    return [own[0], ...new Set([...own.slice(1), ...seen.filter((s) => s !== own[0])])];
+    const byLayout = spellingMemo.get(ctx.layout) ?? spellingMemo.set(ctx.layout, new Map()).get(ctx.layout)!;
+    const key = `${p.histogram}|${b}`;
+    let out = byLayout.get(key);
+    if (!out) {
+      const own = spellingsFor(ctx.layout, b);
+      const seen = unionSpellings.get(p.histogram)?.get(b) ?? [];
+      out = [own[0], ...new Set([...own.slice(1), ...seen.filter((s) => s !== own[0])])];
+      byLayout.set(key, out);
+    }
+    return out;
   };
+  // Each SLO's matchers once (count series: the selection; bucket series: plus the error exclusion).
+  const assignees = slos.map((s, i) => ({
+    total: { matchers: selectionMatchers(s, contexts[i].profile) } as Assignee,
+    bucket: { matchers: bucketMatchers(s, contexts[i].profile) } as Assignee,
+  }));
 
   // Which counts each SLO needs (the parts status' instant query carries).
   const parts = new Map<string, Part>();
@@ -85,8 +107,7 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
     const id = `${p.histogram}|${kind}|${boundary}|${seconds}`;
     let part = parts.get(id);
     if (!part) parts.set(id, (part = { profile: p, kind, boundary, seconds, readers: [], le: new Set() }));
-    const s = slos[slo];
-    part.readers.push({ slo, key, assignee: { matchers: kind === "total" ? selectionMatchers(s, p) : bucketMatchers(s, p) } });
+    part.readers.push({ slo, key, assignee: kind === "total" ? assignees[slo].total : assignees[slo].bucket });
     if (boundary !== null) for (const sp of spellings(p, boundary, ctx)) part.le.add(sp);
   };
   slos.forEach((_, i) => {
@@ -103,12 +124,16 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
     for (const w of BURN_WINDOWS) pair(w, BURN_WINDOW_SECONDS[w]);
   });
 
-  // One grouping per profile: every label any of its SLOs' matchers read.
+  // One grouping per profile: every label any of its SLOs' matchers read (every SLO reads the burn
+  // windows' totals, and bucket matchers are the selection's plus the status code, a base label).
   const byLabels = new Map<string, string[]>();
-  for (const part of parts.values()) {
-    const h = part.profile.histogram;
-    byLabels.set(h, groupingLabels([...(byLabels.get(h) ?? baseGroupingLabels(part.profile))], part.readers.map((r) => r.assignee)));
-  }
+  const ofProfile = new Map<string, { profile: ProducerProfile; readers: Assignee[] }>();
+  contexts.forEach((ctx, i) => {
+    const g = ofProfile.get(ctx.profile.histogram) ?? ofProfile.set(ctx.profile.histogram, { profile: ctx.profile, readers: [] }).get(ctx.profile.histogram)!;
+    g.readers.push(assignees[i].total);
+    if (ctx.decision.countBoundary !== null) g.readers.push(assignees[i].bucket);
+  });
+  for (const [h, g] of ofProfile) byLabels.set(h, groupingLabels(baseGroupingLabels(g.profile), g.readers));
   const promqlOf = (part: Part): PromQL => {
     const services = part.readers.map((r) => slos[r.slo].service);
     const by = byLabels.get(part.profile.histogram)!;
@@ -121,23 +146,26 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
   const list = [...parts.values()];
   const texts = list.map(promqlOf);
   queries.push(...texts);
+  const instant: Task[] = list.map((part, k) => ({
+    text: texts[k],
+    run: async () => {
+      const r = await source.query(texts[k], at);
+      if (!r.ok) return r.error;
+      const samples: GroupedSample[] = r.value.samples;
+      const { sums } = assignSumsIndexed(samples, part.readers.map((x) => x.assignee), part.profile.labels.service);
+      part.readers.forEach((x, k) => values[x.slo].set(x.key, sums[k]));
+      return null;
+    },
+  }));
+  const trend = rawTrend(source, slos, contexts, assignees, spellings, byLabels, at);
+  // The trend's range queries are listed after the instant ones (as before) but sent first.
+  queries.push(...trend.tasks.map((t) => t.text));
   let failure: MetricsError | null = null;
-  // The trend's range queries run beside the instant ones (no phase barrier between them).
-  const trendP = rawTrend(source, slos, contexts, spellings, byLabels, at, queries);
-  await pool(list.map((part, k) => ({ part, text: texts[k] })), QUERY_CONCURRENCY, async ({ part, text }) => {
+  await pool([...trend.tasks, ...instant], CONCURRENCY, async (t) => {
     if (failure) return;
-    const r = await source.query(text, at);
-    if (!r.ok) {
-      failure ??= r.error;
-      return;
-    }
-    const samples: GroupedSample[] = r.value.samples;
-    const { sums } = assignSumsIndexed(samples, part.readers.map((x) => x.assignee), part.profile.labels.service);
-    part.readers.forEach((x, k) => values[x.slo].set(x.key, sums[k]));
+    failure ??= await t.run();
   });
-  const trend = await trendP;
   if (failure) return { ok: false, error: failure, queries };
-  if (!trend.ok) return { ok: false, error: trend.error, queries };
 
   const results = slos.map((s, i): RawEvaluation => {
     const v = values[i];
@@ -161,21 +189,21 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
       },
       s,
     );
-    return { status, decision, trend: trend.value[i], warnings: contexts[i].warnings };
+    return { status, decision, trend: trendFromSteps(trend.plan, trend.steps[i]), warnings: contexts[i].warnings };
   });
   return { ok: true, results, queries, profiles: [...new Set(contexts.map((c) => c.profile.id))] };
 }
 
 /** Per-step SLI over 7 days: grouped range queries of 6-hour increases, assigned like the instant ones. */
-async function rawTrend(
+function rawTrend(
   source: MetricsSource,
   slos: readonly SloDto[],
   contexts: readonly SloContext[],
+  assignees: readonly { total: Assignee; bucket: Assignee }[],
   spellings: (p: ProducerProfile, b: number, ctx: SloContext) => [string, ...string[]],
   byLabels: Map<string, string[]>,
   at: number,
-  queries: string[],
-): Promise<{ ok: true; value: TrendPoint[][] } | { ok: false; error: MetricsError }> {
+): { tasks: Task[]; plan: TrendPlan; steps: Map<number, CountPair>[] } {
   const plan = trendPlan(at);
   const groups = new Map<string, { profile: ProducerProfile; boundary: number | null; slos: number[]; le: Set<string> }>();
   const join = (id: string, profile: ProducerProfile, boundary: number | null, i: number, ctx: SloContext) => {
@@ -189,36 +217,31 @@ async function rawTrend(
     if (ctx.decision.countBoundary !== null) join(`${h}|${ctx.decision.countBoundary}`, ctx.profile, ctx.decision.countBoundary, i, ctx);
   });
   const steps = slos.map(() => new Map<number, CountPair>());
-  const list = [...groups.values()];
-  const texts = list.map((g) => {
+  const tasks = [...groups.values()].map((g): Task => {
     const services = g.slos.map((i) => slos[i].service);
     const by = byLabels.get(g.profile.histogram) ?? baseGroupingLabels(g.profile);
-    return g.boundary === null
-      ? groupedTotal(g.profile, services, by, plan.stepSeconds)
-      : groupedGood(g.profile, services, [...g.le] as [string, ...string[]], by, plan.stepSeconds);
+    const text =
+      g.boundary === null
+        ? groupedTotal(g.profile, services, by, plan.stepSeconds)
+        : groupedGood(g.profile, services, [...g.le] as [string, ...string[]], by, plan.stepSeconds);
+    const run = async () => {
+      const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
+      if (!r.ok) return r.error;
+      const atStep = new Map<number, GroupedSample[]>();
+      for (const s of r.value.series) for (const p of s.points) (atStep.get(Math.round(p.t)) ?? atStep.set(Math.round(p.t), []).get(Math.round(p.t))!).push({ labels: s.labels, value: p.v });
+      const readers = g.slos.map((i) => (g.boundary === null ? assignees[i].total : assignees[i].bucket));
+      for (const [t, samples] of atStep) {
+        const { sums } = assignSumsIndexed(samples, readers, g.profile.labels.service);
+        g.slos.forEach((i, k) => {
+          const cur = steps[i].get(t) ?? { good: 0, total: 0 };
+          if (g.boundary === null) cur.total = sums[k];
+          else cur.good = sums[k];
+          steps[i].set(t, cur);
+        });
+      }
+      return null;
+    };
+    return { text, run };
   });
-  queries.push(...texts);
-  let failure: MetricsError | null = null;
-  await pool(list.map((g, k) => ({ g, text: texts[k] })), TREND_CONCURRENCY, async ({ g, text }) => {
-    if (failure) return;
-    const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
-    if (!r.ok) {
-      failure ??= r.error;
-      return;
-    }
-    const atStep = new Map<number, GroupedSample[]>();
-    for (const s of r.value.series) for (const p of s.points) (atStep.get(Math.round(p.t)) ?? atStep.set(Math.round(p.t), []).get(Math.round(p.t))!).push({ labels: s.labels, value: p.v });
-    const assignees = g.slos.map((i) => ({ matchers: g.boundary === null ? selectionMatchers(slos[i], g.profile) : bucketMatchers(slos[i], g.profile) }));
-    for (const [t, samples] of atStep) {
-      const { sums } = assignSumsIndexed(samples, assignees, g.profile.labels.service);
-      g.slos.forEach((i, k) => {
-        const cur = steps[i].get(t) ?? { good: 0, total: 0 };
-        if (g.boundary === null) cur.total = sums[k];
-        else cur.good = sums[k];
-        steps[i].set(t, cur);
-      });
-    }
-  });
-  if (failure) return { ok: false, error: failure };
-  return { ok: true, value: steps.map((m) => trendFromSteps(plan, m)) };
+  return { tasks, plan, steps };
 }
