@@ -3,6 +3,10 @@
 //   sightline_slo:good:increase<d>            good requests over the last <d>   (d = 5m 30m 1h 2h 6h 1d 3d <window>)
 //   sightline_slo:total:increase<d>           all requests over the last <d>
 //   sightline_slo:budget_remaining:ratio<W>   1 − bad ÷ (allowed bad fraction × total) over the SLO window W
+//   sightline_slo:burn_rate:ratio<d>          bad ÷ total ÷ allowed bad fraction over <d> (d = the burn windows)
+//   sightline_slo:burn_rate:worst             the overview's worst burn rate, labelled burn_window and,
+//                                             when a tier is exceeded, burn_severity (rules-overview.ts)
+//   sightline_slo:sli:ratio6h                 good ÷ total over the last 6 h (the overview's 7-day trend)
 //   sightline_slo:slow_share:ratio<w>         bad ÷ total over the deviation window w, now, 1 d and 7 d earlier
 //   sightline_slo:slow_share_1d_ago:ratio<w>  (only with the deviation alert on)
 //   sightline_slo:slow_share_7d_ago:ratio<w>
@@ -21,6 +25,13 @@ export type CountKind = "good" | "total";
 /** Name of a recorded count over `seconds`: `sightline_slo:good:increase1h`. */
 export const increaseName = (kind: CountKind, seconds: number): string => `sightline_slo:${kind}:increase${formatDuration(seconds)}`;
 export const budgetRemainingName = (windowSeconds: number): string => `sightline_slo:budget_remaining:ratio${formatDuration(windowSeconds)}`;
+export const burnRateName = (seconds: number): string => `sightline_slo:burn_rate:ratio${formatDuration(seconds)}`;
+export const WORST_BURN = "sightline_slo:burn_rate:worst";
+export const BURN_WINDOW_LABEL = "burn_window";
+export const BURN_SEVERITY_LABEL = "burn_severity";
+/** The overview's trend step (lib/server/slo/overview-common.ts) and the SLI recorded for it. */
+export const TREND_STEP_SECONDS = 6 * 3600;
+export const trendSliName = (seconds: number): string => `sightline_slo:sli:ratio${formatDuration(seconds)}`;
 export type ShareAgo = "now" | "1d" | "7d";
 export const slowShareName = (windowSeconds: number, ago: ShareAgo): string =>
   `sightline_slo:slow_share${ago === "now" ? "" : `_${ago}_ago`}:ratio${formatDuration(windowSeconds)}`;

@@ -8,6 +8,7 @@ import { toProducerUnit } from "./profiles";
 import { sloAlerts } from "./rules-alerts";
 import { deviationAlert, deviationRecordingRules } from "./rules-deviation";
 import { groupName } from "./rules-names";
+import { overviewRecordingRules } from "./rules-overview";
 import { recordingRules } from "./rules-recording";
 import type { RuleGroup, RuleOptions, RuleSlo, RuleTarget } from "./rules-types";
 import type { ProducerProfile } from "./profiles";
@@ -31,7 +32,7 @@ export function sloRuleGroup(slo: RuleSlo, target: RuleTarget, options: Partial<
   return {
     name: groupName(slo.slug),
     intervalSeconds: opts.intervalSeconds,
-    rules: [...recordingRules(slo, target), ...deviationRecordingRules(slo, target), ...sloAlerts(slo, opts), ...(deviation ? [deviation] : [])],
+    rules: [...recordingRules(slo, target), ...overviewRecordingRules(slo), ...deviationRecordingRules(slo, target), ...sloAlerts(slo, opts), ...(deviation ? [deviation] : [])],
   };
 }
 
