@@ -5,12 +5,12 @@
 //   sum by (<labels>) (increase(<hist>_bucket{<service union>, le=~"<spellings>"}[W]))
 // where <labels> keeps every label any SLO's matchers read; lib/slo/overview-assign.ts then gives each
 // SLO the sum of the groups its selection matches. Recorded path: the generated rules' series of all
-// SLOs in one query per window, `sum by (sightline_slo)`, good and total tagged in one round trip.
+// SLOs, one query per recorded name (window counts, worst burn rate, the trend's 6-hour SLI).
 import { agg, matcher, rangeFn, render, selector, sum, type Matcher, type PromQL } from "./ast";
 import { regexAlternation } from "./escape";
 import { bucketMetric, countMetric, type ProducerProfile } from "./profiles";
-import { BURN_ALERT, SLO_LABEL, increaseName } from "./rules-names";
-import { leMatcher, taggedUnion, type LeSpellings } from "./slo-queries";
+import { BURN_ALERT, BURN_SEVERITY_LABEL, BURN_WINDOW_LABEL, SLO_LABEL, WORST_BURN } from "./rules-names";
+import { leMatcher, type LeSpellings } from "./slo-queries";
 
 /** Labels every grouped query keeps: those the selection and the error exclusion match on. */
 export const baseGroupingLabels = (p: ProducerProfile): string[] => [p.labels.service, p.labels.spanName, p.labels.spanKind, p.labels.statusCode];
@@ -40,19 +40,15 @@ export function contextSelectors(candidates: readonly ProducerProfile[], service
   ]);
 }
 
-/** Good and total recorded over `seconds` for every SLO with rules, one series per slug and tag. */
-export const recordedCounts = (seconds: number): PromQL =>
-  render(
-    taggedUnion(
-      (["good", "total"] as const).map((kind) => ({ tag: kind, expr: agg("sum", selector(increaseName(kind, seconds)), [SLO_LABEL]) })),
-    ),
-  );
+/**
+ * One recorded series per slug: `max by (sightline_slo) (<name>)`. One rule group per SLO writes
+ * one series per name; `max`, not `sum`, keeps two replicas evaluating the same rules (an HA pair
+ * behind Thanos or Mimir without deduplication) from doubling the counts.
+ */
+export const recordedPerSlug = (name: string): PromQL => render(agg("max", selector(name), [SLO_LABEL]));
 
-/** Recorded increases of one kind over `seconds` per slug (range queries of the 7-day trend). */
-export const recordedIncrease = (kind: "good" | "total", seconds: number): PromQL => render(sum(selector(increaseName(kind, seconds)), [SLO_LABEL]));
-
-/** Which SLOs have rules deployed: their 5-minute total is recorded (the first rule of every group). */
-export const recordedPresence = (): PromQL => render(agg("group", selector(increaseName("total", 300)), [SLO_LABEL]));
+/** The recorded worst burn rate per slug, with the window and (when a tier is exceeded) severity it names. */
+export const recordedWorstBurn = (): PromQL => render(agg("max", selector(WORST_BURN), [SLO_LABEL, BURN_WINDOW_LABEL, BURN_SEVERITY_LABEL]));
 
 /** Generated burn alerts firing now, of every SLO. */
 export const firingBurnAlerts = (): PromQL =>

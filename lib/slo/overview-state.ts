@@ -47,9 +47,14 @@ export function worstBurnRate(rates: readonly BurnRate[], tiers: readonly BurnRa
 }
 
 export function overviewState(status: Pick<SliStatus, "total" | "budget" | "burnRates">, tiers: readonly BurnRateTier[]): Exclude<OverviewState, "unavailable"> {
+  return stateOf(status, exceededTiers(status.burnRates, tiers).length > 0);
+}
+
+/** The state from the window's counts and whether a tier is exceeded (the recorded path knows only that). */
+export function stateOf(status: Pick<SliStatus, "total" | "budget">, tierExceeded: boolean): Exclude<OverviewState, "unavailable"> {
   if (status.total === 0 || status.budget === null) return "no_data";
   const remaining = status.budget.remaining;
   if (remaining <= 0) return "exhausted";
-  if (remaining < AT_RISK_BUDGET_REMAINING || exceededTiers(status.burnRates, tiers).length > 0) return "at_risk";
+  if (remaining < AT_RISK_BUDGET_REMAINING || tierExceeded) return "at_risk";
   return "ok";
 }

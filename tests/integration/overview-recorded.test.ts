@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matcher, render, selector } from "@/lib/promql/ast";
 import { leSpellings } from "@/lib/promql/buckets";
 import { TEMPO } from "@/lib/promql/profiles";
-import { increaseName, SLO_LABEL } from "@/lib/promql/rules-names";
+import { increaseName, SLO_LABEL, TREND_STEP_SECONDS, trendSliName, WORST_BURN } from "@/lib/promql/rules-names";
 import { sloRuleGroup, type RecordingRule, type RuleGroup } from "@/lib/promql/rules";
 import { OverviewResponse } from "@/lib/schemas/overview";
 import type { CreateSloInput, SloDto } from "@/lib/schemas/slo";
@@ -53,9 +53,14 @@ const SLOS = [
 ];
 
 /** Which evaluation layer a recorded series belongs to: each reads only the layers before it. */
-function layerOf(r: RecordingRule): 0 | 1 | 2 {
-  if (r.record === increaseName("good", 300) || r.record === increaseName("total", 300) || r.record === increaseName("good", HOUR) || r.record === increaseName("total", HOUR)) return 0;
-  if ([1800, 2 * HOUR, 6 * HOUR, DAY].some((s) => r.record === increaseName("good", s) || r.record === increaseName("total", s))) return 1;
+type Layer = 0 | 1 | 2 | 3 | 4 | 5;
+function layerOf(r: RecordingRule): Layer {
+  const counts = (secs: number[]) => secs.some((s) => r.record === increaseName("good", s) || r.record === increaseName("total", s));
+  if (counts([300, HOUR])) return 0;
+  if (counts([1800, 2 * HOUR, 6 * HOUR, DAY])) return 1;
+  if (r.record === trendSliName(TREND_STEP_SECONDS)) return 3; // reads the 6 h counts over the trend's 7 days
+  if (r.record.startsWith("sightline_slo:burn_rate:ratio")) return 4; // reads every burn window's counts, 3d included
+  if (r.record === WORST_BURN) return 5;
   return 2;
 }
 
@@ -65,7 +70,7 @@ function layerOf(r: RecordingRule): 0 | 1 | 2 {
  * as OpenMetrics, backfills them as one block and moves it into the running Prometheus. (promtool's
  * `create-blocks-from rules` does the same but writes one block per 2 h: thousands of blocks.)
  */
-async function backfillLayer(groups: RuleGroup[], layer: 0 | 1 | 2, startSeconds: number) {
+async function backfillLayer(groups: RuleGroup[], layer: Layer, startSeconds: number) {
   const rules = groups.flatMap((g) => g.rules.filter((r): r is RecordingRule => "record" in r && layerOf(r) === layer));
   const start = startSeconds - (startSeconds % 60);
   const byName = new Map<string, string[]>();
@@ -122,6 +127,9 @@ describe("overview: recorded path equals raw path (rules evaluated by promtool)"
     await backfillLayer(groups, 0, AT - 7 * DAY - 2 * HOUR);
     await backfillLayer(groups, 1, AT - 7 * DAY - HOUR);
     await backfillLayer(groups, 2, AT - HOUR);
+    await backfillLayer(groups, 3, AT - 7 * DAY - HOUR);
+    await backfillLayer(groups, 4, AT - HOUR);
+    await backfillLayer(groups, 5, AT - HOUR);
 
     const rec = OverviewResponse.parse((await call(getOverview, { query: { at: String(AT) } })).body);
     const { overview } = await import("@/lib/server/slo/overview");

@@ -15,7 +15,12 @@ import { prometheusRuleFile } from "@/lib/promql/rules-yaml";
 import { AlertSettings } from "@/lib/schemas/rules";
 import { PUBLIC_URL, RULE_CASES, checkoutTempo, targetFor } from "@/tests/fixtures/rules-slos";
 import { TMP_ROOT, runTool } from "@/tests/helpers/prometheus";
-import { BURN_PHASES, counters, firingAt, inputSeries, predictTiers, renderAnnotation, type Counters } from "@/tests/helpers/rule-scenarios";
+import { BURN_PHASES, counters, firingAt, inputSeries, predictTiers, renderAnnotation, windowCounts, type Counters } from "@/tests/helpers/rule-scenarios";
+import { burnRates } from "@/lib/slo/burn-rates";
+import { burnRateTiers } from "@/lib/slo/burn-tiers";
+import { worstBurnRate } from "@/lib/slo/overview-state";
+import { allowedBadFraction } from "@/lib/slo/ratio";
+import { BURN_WINDOWS, BURN_WINDOW_SECONDS } from "@/lib/slo/types";
 
 const PROMTOOL = "/usr/bin/promtool";
 const H = 60;
@@ -111,6 +116,41 @@ describe("promtool test rules: burn tiers fire and resolve when tier-firing.ts p
     ]);
     expect(r.ok).toBe(false);
   }, 60_000);
+});
+
+describe("promtool test rules: the overview's worst burn rate is lib/slo/overview-state.ts' worstBurnRate", () => {
+  // The burn scenario exceeds every tier at its own moments, and between them no tier: both branches
+  // of the rule (most severe exceeded tier; else the highest rate of any window) are exercised.
+  const slo = burnSlo();
+  const c = counters(BURN_PHASES);
+  const g = groupFor(slo);
+  const tiers = burnRateTiers(slo.window);
+  const allowed = allowedBadFraction(slo.objective);
+  // Rounded to 1e-3 on both sides: Prometheus' round(v, 0.001) is floor(v·1000 + 0.5) / 1000, and the
+  // two are bit-equal doubles whenever the unrounded rates agree to well under 5e-4.
+  const round = (v: number) => Math.floor(v * 1000 + 0.5) / 1000;
+  const expected = (i: number) => {
+    const windows = Object.fromEntries(BURN_WINDOWS.map((w) => [w, windowCounts(c, i, BURN_WINDOW_SECONDS[w])]));
+    const worst = worstBurnRate(burnRates(windows, allowed, []), tiers);
+    return worst ? [{ labels: `{burn_window="${worst.window}"${worst.severity ? `, burn_severity="${worst.severity}"` : ""}}`, value: round(worst.rate) }] : [];
+  };
+
+  it("at every 10 minutes of the day, with each tier and no tier exceeded", async () => {
+    const steps = Array.from({ length: Math.floor((c.total.length - 1) / 10) + 1 }, (_, k) => k * 10);
+    const seen = new Set(steps.map((i) => expected(i)[0]?.labels ?? "none"));
+    // page (1h, 6h), ticket (1d, 3d), an unexceeded window, and nothing before the first request.
+    for (const want of ['burn_window="1h", burn_severity="page"', 'burn_window="6h", burn_severity="page"', 'burn_severity="ticket"', "none"])
+      expect([...seen].some((l) => l.includes(want)), `${want} in ${[...seen].join(" ")}`).toBe(true);
+    expect([...seen].some((l) => l.startsWith("{") && !l.includes("burn_severity"))).toBe(true);
+    const cases = steps.map((i) => ({
+      eval_time: i === 0 ? "0s" : formatDuration(i * 60),
+      expr: "max by (burn_window, burn_severity) (round(sightline_slo:burn_rate:worst, 0.001))",
+      exp_samples: expected(i),
+    }));
+    const r = await runRuleTest("worst", [g], [{ interval: "1m", input_series: inputSeries(slo, targetFor(slo, TEMPO), c), promql_expr_test: cases }]);
+    expect(r.out).toContain("SUCCESS");
+    expect(r.ok).toBe(true);
+  }, 120_000);
 });
 
 describe("promtool test rules: quiet when healthy and under the traffic floor; data absent", () => {

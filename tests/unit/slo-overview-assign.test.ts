@@ -2,7 +2,7 @@
 // (lib/slo/overview-state.ts) and its PromQL (lib/promql/overview-queries.ts). Table-driven.
 import { describe, expect, it } from "vitest";
 import { matcher } from "@/lib/promql/ast";
-import { contextSelectors, groupedGood, groupedTotal, recordedCounts, recordedPresence, firingBurnAlerts, serviceUnion } from "@/lib/promql/overview-queries";
+import { contextSelectors, groupedGood, groupedTotal, recordedPerSlug, recordedWorstBurn, firingBurnAlerts, serviceUnion } from "@/lib/promql/overview-queries";
 import { OTEL_MS, TEMPO } from "@/lib/promql/profiles";
 import { selectionMatchers, type SloSelection } from "@/lib/promql/slo-queries";
 import { burnRateTiers } from "@/lib/slo/burn-tiers";
@@ -112,14 +112,13 @@ describe("overview PromQL: grouped, escaped, valid", () => {
     ["total", groupedTotal(TEMPO, [ODD, "x|y"], ["service", "span_name", "span_kind", "status_code"], 300)],
     ["good", groupedGood(TEMPO, [ODD], ["+Inf"], ["service"], 86_400)],
     ["context", contextSelectors([TEMPO, OTEL_MS], [ODD]).join(" or ")],
-    ["recorded", recordedCounts(28 * 86_400)],
-    ["presence", recordedPresence()],
+    ["recorded", recordedPerSlug("sightline_slo:total:increase28d")],
+    ["worst", recordedWorstBurn()],
     ["alerts", firingBurnAlerts()],
   ])("%s parses", (_n, q) => expect(parsePromql(q).errors).toEqual([]));
-  it("recorded counts: good and total per slug in one round trip", () => {
-    expect(recordedCounts(3600)).toBe(
-      'label_replace(sum by (sightline_slo) (sightline_slo:good:increase1h), "sightline_part", "good", "", "") or label_replace(sum by (sightline_slo) (sightline_slo:total:increase1h), "sightline_part", "total", "", "")',
-    );
+  it("recorded series: one per slug (max, so an HA pair of rule evaluators does not double counts)", () => {
+    expect(recordedPerSlug("sightline_slo:good:increase1h")).toBe("max by (sightline_slo) (sightline_slo:good:increase1h)");
+    expect(recordedWorstBurn()).toBe("max by (sightline_slo, burn_window, burn_severity) (sightline_slo:burn_rate:worst)");
   });
 });
 

@@ -1,9 +1,10 @@
 import "server-only";
 // Small pieces both overview paths share: a bounded pool for backend requests, and the 7-day
 // trend's steps (28 steps of 6 hours ending at the evaluation moment).
+import { TREND_STEP_SECONDS } from "@/lib/promql/rules-names";
 import type { CountPair } from "@/lib/slo/types";
 
-export const TREND_STEP_SECONDS = 6 * 3600;
+export { TREND_STEP_SECONDS };
 export const TREND_STEPS = 28;
 
 export interface TrendPoint {

@@ -1,120 +1,192 @@
 import "server-only";
-// The recorded path of the overview: SLOs whose generated recording rules are deployed and evaluated
-// on their datasource (docs/alerting.md) read `sightline_slo:{good,total}:increase<d>` for every
-// window in one query per window and kind (`sum by (sightline_slo)`), and the status
-// engine evaluates those counts. The rules count at the threshold's boundary or the one below it, as
-// status does, so SLI and budget are status' own (the lower bound when the threshold is not a
-// boundary; the upper bound is not recorded, so `sliBounds` is absent here). Calendar-month SLOs
-// are never recorded-path: the rules record a nominal 30-day window, not the month to date.
-import { SLO_LABEL } from "@/lib/promql/rules-names";
-import { recordedIncrease, recordedPresence } from "@/lib/promql/overview-queries";
+// The recorded path of the overview (docs/overview.md, "Recorded path"): SLOs whose generated
+// recording rules are deployed and evaluated on their datasource read four series each, all SLOs of
+// the datasource in one round of requests, none depending on another:
+//
+//   max by (sightline_slo) (sightline_slo:{good,total}:increase<W>)   per distinct SLO window W
+//   max by (sightline_slo, burn_window, burn_severity) (sightline_slo:burn_rate:worst)
+//   max by (sightline_slo) (sightline_slo:sli:ratio6h)                 a range query: the 7-day trend
+//   ALERTS{alertname="SightlineBurnRate", alertstate="firing"}
+//
+// An SLO whose window total is recorded at `at` has its rules deployed (so `firing` is known for
+// it); calendar-month SLOs are looked up under the nominal 30 days their rules record, for that
+// purpose only: they are read raw, as the rules do not record the month to date. The status engine
+// evaluates the window counts (the rules count at the threshold's boundary or the one below it, as
+// status does, so SLI and budget are status' own; the upper bound is not recorded, so `sliBounds`
+// is absent here); the worst burn rate, and whether a tier is exceeded, are the rules' own answer
+// (lib/promql/rules-overview.ts computes lib/slo/overview-state.ts' worstBurnRate in PromQL).
+import type { PromQL } from "@/lib/promql/ast";
+import { firingBurnAlerts, recordedPerSlug, recordedWorstBurn } from "@/lib/promql/overview-queries";
+import { BURN_SEVERITY_LABEL, BURN_WINDOW_LABEL, SLO_LABEL, TREND_STEP_SECONDS, increaseName, trendSliName } from "@/lib/promql/rules-names";
 import { recordedWindowSeconds } from "@/lib/promql/rules-recording";
 import type { SloDto } from "@/lib/schemas/slo";
 import { evaluateSli, resolveWindow, type SliStatus } from "@/lib/slo";
-import { BURN_WINDOWS, BURN_WINDOW_SECONDS, type BurnWindow, type CountPair } from "@/lib/slo/types";
+import type { WorstBurn } from "@/lib/slo/overview-state";
+import { BURN_WINDOWS, type BurnWindow, type CountPair } from "@/lib/slo/types";
 import type { MetricsSource } from "../metrics/client";
 import type { MetricsError } from "../metrics/result";
-import { pool, trendFromSteps, trendPlan, type TrendPoint } from "./overview-common";
+import { firingBySlug, type FiringTier } from "./overview-firing";
+import { pool, trendPlan, type TrendPoint } from "./overview-common";
 
 const QUERY_CONCURRENCY = 4;
 
-/** Slugs whose rules are deployed on this datasource (their 5-minute total is recorded now). */
-export async function deployedSlugs(source: MetricsSource, at: number): Promise<{ ok: true; slugs: Set<string>; query: string } | { ok: false; error: MetricsError; query: string }> {
-  const query = recordedPresence();
-  const r = await source.query(query, at);
-  if (!r.ok) return { ok: false, error: r.error, query };
-  return { ok: true, slugs: new Set(r.value.samples.map((s) => s.labels[SLO_LABEL]).filter((x): x is string => !!x)), query };
-}
-
 export interface RecordedEvaluation {
   status: SliStatus;
+  worst: WorstBurn | null;
+  tierExceeded: boolean;
   trend: TrendPoint[];
 }
 
-export type RecordedGroupResult =
-  | { ok: true; results: Map<string, RecordedEvaluation>; queries: string[] }
-  | { ok: false; error: MetricsError; queries: string[] };
+export type FiringRead = { ok: true; bySlug: Map<string, FiringTier[]> } | { ok: false; error: MetricsError };
+
+export type RecordedRead =
+  | { ok: false; error: MetricsError; queries: string[] }
+  | {
+      ok: true;
+      /** Slugs whose rules are deployed here (their window total is recorded at `at`). */
+      deployed: Set<string>;
+      /** The SLOs answered from recorded series; the others of `deployed` are read raw. */
+      results: Map<string, RecordedEvaluation>;
+      /** Set when the window totals were read but the rest of the recorded series were not. */
+      recordedProblem: MetricsError | null;
+      firing: FiringRead;
+      queries: string[];
+    };
 
 /** Can this SLO be read from recorded series? Rolling windows only (see the header). */
 export const recordable = (slo: Pick<SloDto, "window">): boolean => slo.window.kind === "rolling";
 
-/**
- * Evaluates the SLOs from recorded series. An SLO whose window total is not recorded at `at` (rules
- * deployed moments ago, or changed) is left out of `results`: the caller reads it raw instead.
- */
-export async function recordedOverview(source: MetricsSource, slos: readonly SloDto[], at: number): Promise<RecordedGroupResult> {
-  const seconds = [...new Set([...BURN_WINDOWS.map((w) => BURN_WINDOW_SECONDS[w]), ...slos.map(recordedWindowSeconds)])];
-  // Good and total as separate queries: `or` between two 10,000-series vectors took ~20 s on
-  // Prometheus 2.42 where each side alone takes a fraction of a second.
-  const parts = seconds.flatMap((sec) => (["good", "total"] as const).map((kind) => ({ sec, kind, text: recordedIncrease(kind, sec) })));
-  const texts = parts.map((p) => p.text);
-  const plan = trendPlan(at);
-  const trendTexts = (["good", "total"] as const).map((k) => recordedIncrease(k, plan.stepSeconds));
-  const queries = [...texts, ...trendTexts];
-  const wanted = new Set(slos.map((s) => s.slug));
-  // counts.get(seconds).get(slug) = {good?, total?}
-  const counts = new Map<number, Map<string, Partial<CountPair>>>();
-  const trend = new Map<string, Map<number, CountPair>>();
-  let failure: MetricsError | null = null;
+const isBurnWindow = (w: string | undefined): w is BurnWindow => (BURN_WINDOWS as readonly string[]).includes(w ?? "");
 
+/**
+ * Reads what the rules recorded for `slos` (all of one datasource) at `at`. `evaluate: false` only
+ * finds which SLOs have rules deployed and which alerts fire (the raw-only comparison of the tests).
+ * Fails only when the window totals cannot be read: the datasource is then unavailable.
+ */
+export async function readRecorded(source: MetricsSource, slos: readonly SloDto[], at: number, opts: { evaluate: boolean }): Promise<RecordedRead> {
+  const windows = [...new Set(slos.map(recordedWindowSeconds))];
+  const evaluable = opts.evaluate ? slos.filter(recordable) : [];
+  const goodWindows = [...new Set(evaluable.map(recordedWindowSeconds))];
+  const plan = trendPlan(at);
+  const wanted = new Set(slos.map((s) => s.slug));
+
+  const totals = new Map<number, Map<string, number>>();
+  const goods = new Map<number, Map<string, number>>();
+  const worst = new Map<string, WorstBurn>();
+  const trend = new Map<string, Map<number, number>>();
+  let totalsError: MetricsError | null = null;
+  let recordedError: MetricsError | null = null;
+  // Written by the ALERTS job; every job has run once the window totals were all answered.
+  const alerts: { read: FiringRead } = { read: { ok: false, error: { kind: "unavailable", message: "ALERTS was not read" } } };
+
+  const perSlug = (into: Map<number, Map<string, number>>, sec: number, samples: readonly { labels: Record<string, string>; value: number }[]) => {
+    const m = into.get(sec) ?? into.set(sec, new Map()).get(sec)!;
+    for (const x of samples) {
+      const slug = x.labels[SLO_LABEL];
+      if (slug && wanted.has(slug) && Number.isFinite(x.value)) m.set(slug, x.value);
+    }
+  };
+  const queries: string[] = [];
+  const job = (text: PromQL, run: (text: PromQL) => Promise<void>) => {
+    queries.push(text);
+    return () => run(text);
+  };
+  const trendText = recordedPerSlug(trendSliName(TREND_STEP_SECONDS));
+  const worstText = recordedWorstBurn();
   const jobs: (() => Promise<void>)[] = [
-    ...parts.map(({ sec, kind, text }) => async () => {
-      const r = await source.query(text, at);
-      if (!r.ok) return void (failure ??= r.error);
-      const bySlug = counts.get(sec) ?? counts.set(sec, new Map()).get(sec)!;
-      for (const x of r.value.samples) {
-        const slug = x.labels[SLO_LABEL];
-        if (!slug || !wanted.has(slug) || !Number.isFinite(x.value)) continue;
-        (bySlug.get(slug) ?? bySlug.set(slug, {}).get(slug)!)[kind] = x.value;
-      }
-    }),
-    ...(["good", "total"] as const).map((kind, k) => async () => {
-      const r = await source.queryRange(trendTexts[k], plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
-      if (!r.ok) return void (failure ??= r.error);
-      for (const s of r.value.series) {
-        const slug = s.labels[SLO_LABEL];
-        if (!slug || !wanted.has(slug)) continue;
-        const m = trend.get(slug) ?? trend.set(slug, new Map()).get(slug)!;
-        for (const p of s.points) {
-          const t = Math.round(p.t);
-          const cur = m.get(t) ?? { good: 0, total: 0 };
-          cur[kind] = Number.isFinite(p.v) ? p.v : 0;
-          m.set(t, cur);
-        }
-      }
+    // The largest answer first: it overlaps the small ones instead of trailing them.
+    ...(evaluable.length > 0
+      ? [
+          job(trendText, async (text) => {
+            const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
+            if (!r.ok) return void (recordedError ??= r.error);
+            for (const s of r.value.series) {
+              const slug = s.labels[SLO_LABEL];
+              if (!slug || !wanted.has(slug)) continue;
+              const m = trend.get(slug) ?? trend.set(slug, new Map()).get(slug)!;
+              for (const p of s.points) if (Number.isFinite(p.v)) m.set(Math.round(p.t), p.v);
+            }
+          }),
+        ]
+      : []),
+    ...windows.map((sec) =>
+      job(recordedPerSlug(increaseName("total", sec)), async (text) => {
+        const r = await source.query(text, at);
+        if (!r.ok) return void (totalsError ??= r.error);
+        perSlug(totals, sec, r.value.samples);
+      }),
+    ),
+    ...(evaluable.length > 0
+      ? [
+          job(worstText, async (text) => {
+            const r = await source.query(text, at);
+            if (!r.ok) return void (recordedError ??= r.error);
+            for (const x of r.value.samples) {
+              const slug = x.labels[SLO_LABEL];
+              const window = x.labels[BURN_WINDOW_LABEL];
+              const sev = x.labels[BURN_SEVERITY_LABEL];
+              if (!slug || !wanted.has(slug) || !isBurnWindow(window) || !Number.isFinite(x.value) || x.value < 0) continue;
+              worst.set(slug, { window, rate: x.value, severity: sev === "page" || sev === "ticket" ? sev : null });
+            }
+          }),
+        ]
+      : []),
+    ...goodWindows.map((sec) =>
+      job(recordedPerSlug(increaseName("good", sec)), async (text) => {
+        const r = await source.query(text, at);
+        if (!r.ok) return void (recordedError ??= r.error);
+        perSlug(goods, sec, r.value.samples);
+      }),
+    ),
+    job(firingBurnAlerts(), async () => {
+      const r = await firingBySlug(source, at);
+      alerts.read = r.ok ? { ok: true, bySlug: r.bySlug } : { ok: false, error: r.error };
     }),
   ];
-  await pool(jobs, QUERY_CONCURRENCY, (job) => (failure ? Promise.resolve() : job()));
-  if (failure) return { ok: false, error: failure, queries };
+  // Once the datasource fails to answer a window total, the rest would only wait out the deadline.
+  await pool(jobs, QUERY_CONCURRENCY, (j) => (totalsError ? Promise.resolve() : j()));
+  if (totalsError) return { ok: false, error: totalsError, queries };
 
+  const deployed = new Set<string>();
+  for (const slo of slos) if (totals.get(recordedWindowSeconds(slo))?.has(slo.slug)) deployed.add(slo.slug);
   const results = new Map<string, RecordedEvaluation>();
-  for (const slo of slos) {
-    const w = recordedWindowSeconds(slo);
-    const own = counts.get(w)?.get(slo.slug);
-    if (own?.total === undefined) continue;
-    const pair = (s: number): CountPair => {
-      const c = counts.get(s)?.get(slo.slug);
-      return { good: c?.good ?? 0, total: c?.total ?? 0 };
-    };
-    const burnWindows: Partial<Record<BurnWindow, CountPair>> = {};
-    for (const bw of BURN_WINDOWS) burnWindows[bw] = pair(BURN_WINDOW_SECONDS[bw]);
-    const status = evaluateSli(
-      {
-        evaluatedAt: at,
-        window: resolveWindow(slo.window, at),
-        objective: slo.objective,
-        minEvents: slo.minEvents,
-        // The rules fixed the boundary when they were generated; the bracket is not recorded.
-        thresholdFit: { kind: "exact", boundarySeconds: slo.thresholdSeconds },
-        counts: pair(w),
-        countsUpper: null,
-        burnWindows,
-        steps: null,
-        lastSampleAt: null,
-      },
-      slo,
-    );
-    results.set(slo.slug, { status, trend: trendFromSteps(plan, trend.get(slo.slug) ?? new Map()) });
+  if (!recordedError) {
+    for (const slo of evaluable) {
+      const w = recordedWindowSeconds(slo);
+      const total = totals.get(w)?.get(slo.slug);
+      const good = goods.get(w)?.get(slo.slug);
+      // Rules deployed moments ago, or a good count missing: read raw instead.
+      if (total === undefined || good === undefined) continue;
+      const status = evaluateSli(
+        {
+          evaluatedAt: at,
+          window: resolveWindow(slo.window, at),
+          objective: slo.objective,
+          minEvents: slo.minEvents,
+          // The rules fixed the boundary when they were generated; the bracket is not recorded.
+          thresholdFit: { kind: "exact", boundarySeconds: slo.thresholdSeconds },
+          counts: { good, total } satisfies CountPair,
+          countsUpper: null,
+          // The burn rates are folded into the worst one by the rules (read above).
+          burnWindows: {},
+          steps: null,
+          lastSampleAt: null,
+        },
+        slo,
+      );
+      const wb = worst.get(slo.slug) ?? null;
+      results.set(slo.slug, { status, worst: wb, tierExceeded: wb?.severity != null, trend: trendOf(plan, trend.get(slo.slug)) });
+    }
   }
-  return { ok: true, results, queries };
+  return { ok: true, deployed, results, recordedProblem: recordedError, firing: alerts.read, queries };
+}
+
+/** The trend's points from the recorded 6-hour SLI: null where nothing was recorded (no traffic). */
+function trendOf(plan: ReturnType<typeof trendPlan>, values: ReadonlyMap<number, number> | undefined): TrendPoint[] {
+  const out: TrendPoint[] = [];
+  for (let t = plan.startSeconds; t <= plan.endSeconds; t += plan.stepSeconds) {
+    const v = values?.get(t);
+    out.push({ t, value: v === undefined ? null : Math.min(1, Math.max(0, v)) });
+  }
+  return out;
 }

@@ -1,13 +1,13 @@
 import "server-only";
 // GET /api/overview as a business verb (issue 19; docs/overview.md): every active SLO (of a team,
-// of a service) at one moment, in batches per datasource. Per datasource: which SLOs have their
-// recording rules deployed (one presence query), those read from recorded series, the others from
-// grouped raw queries, and the firing burn alerts from one ALERTS query. Datasources run side by
+// of a service) at one moment, in batches per datasource. Per datasource: one round of requests
+// reads the recorded series of every SLO and the firing burn alerts (overview-recorded.ts); the
+// SLOs found there are answered from them, the others from grouped raw queries. Datasources run side by
 // side, each with its own MetricsSource and so its own deadline (SIGHTLINE_REQUEST_DEADLINE_MS): a
 // datasource that is down or slow marks its SLOs unavailable with the problem in words, and every
 // other datasource is still answered.
 import { performance } from "node:perf_hooks";
-import type { OverviewGroup, OverviewQuery, OverviewResponse, OverviewSlo, OverviewState } from "@/lib/schemas/overview";
+import type { OverviewGroup, OverviewQuery, OverviewResponse, OverviewSlo } from "@/lib/schemas/overview";
 import type { SloDto } from "@/lib/schemas/slo";
 import { toDatasourceConfig, type DatasourceConfig } from "@/lib/server/catalogue/datasources";
 import { toSloDto } from "@/lib/server/catalogue/slo-mapping";
@@ -15,12 +15,12 @@ import { getDb } from "@/lib/server/db";
 import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
 import { type SliStatus } from "@/lib/slo";
 import { burnRateTiersForSeconds, tierWindowSeconds, type BurnRateTier } from "@/lib/slo/burn-tiers";
-import { overviewState, worstBurnRate } from "@/lib/slo/overview-state";
+import { exceededTiers, stateOf, worstBurnRate, type WorstBurn } from "@/lib/slo/overview-state";
 import type { MetricsError } from "../metrics/result";
 import { trendPlan, type TrendPoint } from "./overview-common";
-import { firingBySlug, type FiringTier } from "./overview-firing";
+import type { FiringTier } from "./overview-firing";
 import { rawOverview } from "./overview-raw";
-import { deployedSlugs, recordable, recordedOverview } from "./overview-recorded";
+import { readRecorded } from "./overview-recorded";
 import { metricsSourceFor } from "./source";
 
 export interface OverviewOptions {
@@ -85,71 +85,54 @@ async function datasourceOverview(ds: DatasourceConfig, slos: SloDto[], at: numb
       ...base(s), path: "unavailable", state: "unavailable", measurement: null, good: null, total: null, sli: null, sliBounds: null,
       exact: null, budgetRemaining: null, worstBurnRate: null, trend7d: [], firing: null, problem,
     }));
-  const evaluated = (s: SloDto, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null): OverviewSlo => {
-    const tiers = tiersOf(s.window);
-    const state: OverviewState = overviewState(status, tiers);
-    return {
-      ...base(s), path, state, measurement: status.state, good: status.good, total: status.total, sli: status.sli,
-      sliBounds: path === "raw" ? status.sliBounds : null, exact, budgetRemaining: status.budget?.remaining ?? null,
-      worstBurnRate: worstBurnRate(status.burnRates, tiers), trend7d: trend, firing, problem: null,
-    };
-  };
+  const evaluated = (s: SloDto, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null, burn: { worst: WorstBurn | null; tierExceeded: boolean }): OverviewSlo => ({
+    ...base(s), path, state: stateOf(status, burn.tierExceeded), measurement: status.state, good: status.good, total: status.total, sli: status.sli,
+    sliBounds: path === "raw" ? status.sliBounds : null, exact, budgetRemaining: status.budget?.remaining ?? null,
+    worstBurnRate: burn.worst, trend7d: trend, firing, problem: null,
+  });
 
-  // Presence of recorded series decides the path and whether `firing` can be known; one request.
+  // One round of requests decides the path, reads the recorded SLOs and the firing alerts.
   let t0 = performance.now();
-  const presence = await deployedSlugs(source, at);
-  if (!presence.ok) {
-    const problem = problemText(ds, presence.error);
-    groups.push({ datasource: ref, path: "unavailable", sloCount: slos.length, profile: null, queries: [presence.query], backendMs: ms(t0), problem });
+  const rec = await readRecorded(source, slos, at, { evaluate: opts.forcePath !== "raw" });
+  if (!rec.ok) {
+    const problem = problemText(ds, rec.error);
+    groups.push({ datasource: ref, path: "unavailable", sloCount: slos.length, profile: null, queries: rec.queries, backendMs: ms(t0), problem });
     return { slos: unavailable(slos, problem), groups, warnings };
   }
-  const deployed = presence.slugs;
-  const firingP = deployed.size > 0 && slos.some((s) => deployed.has(s.slug)) ? firingBySlug(source, at) : null;
-  const presenceMs = ms(t0);
-
-  let rest = slos;
-  if (opts.forcePath !== "raw") {
-    const candidates = slos.filter((s) => recordable(s) && deployed.has(s.slug));
-    if (candidates.length > 0) {
-      t0 = performance.now();
-      const rec = await recordedOverview(source, candidates, at);
-      const took = ms(t0);
-      if (rec.ok) {
-        const firing = firingP ? await firingP : null;
-        if (firing && !firing.ok) warnings.push(`${ds.name}: alert states unknown: ${firing.error.message}`);
-        const firingOf = (slug: string) => (firing?.ok ? (firing.bySlug.get(slug) ?? []) : null);
-        const done = candidates.filter((s) => rec.results.has(s.slug));
-        for (const s of done) {
-          const r = rec.results.get(s.slug)!;
-          out.push(evaluated(s, "recorded", r.status, null, r.trend, firingOf(s.slug)));
-        }
-        groups.push({ datasource: ref, path: "recorded", sloCount: done.length, profile: null, queries: [presence.query, ...rec.queries, ...(firing ? [firing.query] : [])], backendMs: presenceMs + took, problem: null });
-        const doneSet = new Set(done.map((s) => s.slug));
-        rest = slos.filter((s) => !doneSet.has(s.slug));
-      } else warnings.push(`${ds.name}: recorded series could not be read (${rec.error.message}); read from the raw histogram instead`);
-    }
+  const recMs = ms(t0);
+  const { deployed, firing } = rec;
+  if (!firing.ok && deployed.size > 0) warnings.push(`${ds.name}: alert states unknown: ${firing.error.message}`);
+  if (rec.recordedProblem) warnings.push(`${ds.name}: recorded series could not be read (${rec.recordedProblem.message}); read from the raw histogram instead`);
+  const firingOf = (slug: string) => (firing.ok && deployed.has(slug) ? (firing.bySlug.get(slug) ?? []) : null);
+  for (const s of slos) {
+    const r = rec.results.get(s.slug);
+    if (r) out.push(evaluated(s, "recorded", r.status, null, r.trend, firingOf(s.slug), r));
   }
+  if (out.length > 0) groups.push({ datasource: ref, path: "recorded", sloCount: out.length, profile: null, queries: rec.queries, backendMs: recMs, problem: null });
+  const rest = out.length > 0 ? slos.filter((s) => !rec.results.has(s.slug)) : slos;
   if (rest.length === 0) return { slos: out, groups, warnings };
 
   t0 = performance.now();
   const raw = await rawOverview(source, ds.producerProfile, rest, at);
-  const firing = firingP ? await firingP : null;
   const took = ms(t0);
+  // The recorded round is part of the raw group's cost when no SLO was recorded-path.
+  const lead = out.length > 0 ? { queries: [] as string[], ms: 0 } : { queries: rec.queries, ms: recMs };
   if (!raw.ok) {
     const problem = problemText(ds, raw.error);
-    groups.push({ datasource: ref, path: "unavailable", sloCount: rest.length, profile: null, queries: raw.queries, backendMs: took, problem });
+    groups.push({ datasource: ref, path: "unavailable", sloCount: rest.length, profile: null, queries: [...lead.queries, ...raw.queries], backendMs: took + lead.ms, problem });
     out.push(...unavailable(rest, problem));
     return { slos: out, groups, warnings };
   }
-  const firingOf = (slug: string) => (firing?.ok && deployed.has(slug) ? (firing.bySlug.get(slug) ?? []) : null);
   rest.forEach((s, i) => {
     const r = raw.results[i];
-    out.push(evaluated(s, "raw", r.status, r.decision.fit.kind === "exact", r.trend, firingOf(s.slug)));
+    const tiers = tiersOf(s.window);
+    const burn = { worst: worstBurnRate(r.status.burnRates, tiers), tierExceeded: exceededTiers(r.status.burnRates, tiers).length > 0 };
+    out.push(evaluated(s, "raw", r.status, r.decision.fit.kind === "exact", r.trend, firingOf(s.slug), burn));
     for (const w of r.warnings) warnings.push(`${s.slug}: ${w}`);
   });
   groups.push({
     datasource: ref, path: "raw", sloCount: rest.length, profile: raw.profiles.length === 1 ? (raw.profiles[0] as "tempo" | "otel") : null,
-    queries: [...(groups.some((g) => g.path === "recorded") ? [] : [presence.query]), ...raw.queries], backendMs: took + presenceMs, problem: null,
+    queries: [...lead.queries, ...raw.queries], backendMs: took + lead.ms, problem: null,
   });
   return { slos: out, groups, warnings };
 }
