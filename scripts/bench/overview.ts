@@ -10,13 +10,13 @@
 //   npm run bench:overview        # BENCH_RAW_SLOS=1000 BENCH_RECORDED_SLOS=10000 BENCH_ROUNDS=5
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { rm, truncate } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { TEMPO } from "@/lib/promql/profiles";
-import { increaseName } from "@/lib/promql/rules-names";
+import { increaseName, TREND_STEP_SECONDS, trendSliName, WORST_BURN } from "@/lib/promql/rules-names";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import { startTestPostgres } from "@/tests/helpers/postgres";
 import { startPrometheus, TMP_ROOT } from "@/tests/helpers/prometheus";
@@ -27,6 +27,8 @@ import { writeTruthFile } from "@/tests/fixtures/write-fixture";
 const RAW_SLOS = Number(process.env.BENCH_RAW_SLOS ?? 1000);
 const RECORDED_SLOS = Number(process.env.BENCH_RECORDED_SLOS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Which figures to take (BENCH_PARTS=recorded,memory to skip the raw path while working on another). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? "raw,recorded,memory").split(","));
 const DAY = 86_400;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const secs = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -79,14 +81,19 @@ async function main() {
   const h = generateTruthHistory({ profile: TEMPO, days: 30 });
   const at = h.ticks[h.ticks.length - 1];
   let t0 = performance.now();
+  // Two Prometheus servers, as two datasources: the raw path's 30 days of span metrics, and the
+  // recorded path's `sightline_slo:*` series of RECORDED_SLOS SLOs. Kept apart so that neither
+  // path pays for series that belong to the other (recorded series of SLOs not in the catalogue).
   const file = path.join(TMP_ROOT, `bench-overview-${process.pid}.om.txt`);
-  const bytes = await writeTruthFile(file, [h], "openmetrics");
-  // The recorded series of RECORDED_SLOS SLOs go into the same file: its closing "# EOF" is cut off
-  // and the recorded families appended (one backfill, one Prometheus).
-  await truncate(file, bytes - "# EOF\n".length);
-  const recSeries = await writeRecorded(file, RECORDED_SLOS, at);
-  const prom = await startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" });
+  await writeTruthFile(file, [h], "openmetrics");
+  const recFile = path.join(TMP_ROOT, `bench-overview-rec-${process.pid}.om.txt`);
+  const recSeries = await writeRecorded(recFile, RECORDED_SLOS, at);
+  const [prom, promRec] = await Promise.all([
+    startPrometheus({ openMetricsFile: file, maxBlockDuration: "2000h" }),
+    startPrometheus({ openMetricsFile: recFile, maxBlockDuration: "2000h" }),
+  ]);
   await rm(file, { force: true });
+  await rm(recFile, { force: true });
   console.log(`history: 30 days, ${h.series.length} span series (${h.series.length * (h.bounds.length + 2)} bucket and count series); ${recSeries} recorded series for ${RECORDED_SLOS} SLOs; backfilled and started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const pg = await startTestPostgres();
@@ -97,7 +104,9 @@ async function main() {
   const { getDb, disconnectDb } = await import("@/lib/server/db");
   const { overview } = await import("@/lib/server/slo/overview");
   const db = await getDb();
-  const ds = await createDatasource({ slug: "bench", name: "bench", prometheusUrl: prom.url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
+  const dsOf = (slug: string, url: string) => createDatasource({ slug, name: slug, prometheusUrl: url, pathPrefix: "", tenant: "", authKind: "none", producerProfile: "tempo", traceBackend: "none", traceUrl: "", traceAuthKind: "none", grafanaUrl: "", grafanaTempoUid: "" });
+  const ds = await dsOf("bench-raw", prom.url);
+  const dsRec = await dsOf("bench-recorded", promRec.url);
 
   // The bench:status catalogue: series round-robin, six boundaries, four windows, a third errors-as-bad.
   const input = (i: number, prefix: string, window: CreateSloInput["window"]): CreateSloInput => {
@@ -105,7 +114,7 @@ async function main() {
     return {
       slug: `${prefix}-${i}`, name: `${prefix} ${i}`, description: "", team: `team-${i % 20}`, owner: "", service: s.service, operation: s.spanName, operationMatch: "exact",
       spanKind: null, extraMatchers: [], thresholdSeconds: h.boundsSeconds[5 + (i % 6)], objective: 0.99, window,
-      countErrorsAsBad: i % 3 === 0, minEvents: 0, datasourceId: ds.id, status: "active",
+      countErrorsAsBad: i % 3 === 0, minEvents: 0, datasourceId: prefix === "rec" ? dsRec.id : ds.id, status: "active",
     };
   };
   t0 = performance.now();
@@ -120,25 +129,29 @@ async function main() {
     if (recording) recorded.push({ url: String(url), init: { method: init?.method, headers: init?.headers, body: init?.body } });
     return realFetch(url, init);
   }) as typeof fetch;
-  await overview({}, { atSeconds: at }); // warm-up: page cache, Prisma pool, RE2 compilation
-  recording = true;
-  const warm = await overview({}, { atSeconds: at });
-  recording = false;
-  const paths = countBy(warm.slos.map((s) => s.path));
-  console.log(`\n1. raw path, ${warm.slos.length} SLOs (${JSON.stringify(paths)}), ${recorded.length} backend requests per overview`);
-  const overviewRuns: number[] = [];
-  const promRuns: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    t0 = performance.now();
-    await overview({}, { atSeconds: at });
-    overviewRuns.push(performance.now() - t0);
-    t0 = performance.now();
-    await replay(realFetch, recorded, 6);
-    promRuns.push(performance.now() - t0);
+  let lastReplay: Awaited<ReturnType<typeof replay>> = [];
+  if (PARTS.has("raw")) {
+    await overview({}, { atSeconds: at }); // warm-up: page cache, Prisma pool, RE2 compilation
+    recording = true;
+    const warm = await overview({}, { atSeconds: at });
+    recording = false;
+    const paths = countBy(warm.slos.map((s) => s.path));
+    console.log(`\n1. raw path, ${warm.slos.length} SLOs (${JSON.stringify(paths)}), ${recorded.length} backend requests per overview`);
+    const overviewRuns: number[] = [];
+    const promRuns: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      t0 = performance.now();
+      await overview({}, { atSeconds: at });
+      overviewRuns.push(performance.now() - t0);
+      t0 = performance.now();
+      lastReplay = await replay(realFetch, recorded, 6);
+      promRuns.push(performance.now() - t0);
+    }
+    const o = median(overviewRuns);
+    const p = median(promRuns);
+    console.log(`   overview median ${secs(o)} (runs ${overviewRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, same requests, 6 at a time (the overview's most in flight): ${secs(p)}; ratio ${(o / p).toFixed(2)}x`);
+    console.log(`   slowest requests of the last replay:\n${slowest(lastReplay, 5)}`);
   }
-  const o = median(overviewRuns);
-  const p = median(promRuns);
-  console.log(`   overview median ${secs(o)} (runs ${overviewRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, same requests, 6 at a time (the overview's most in flight): ${secs(p)}; ratio ${(o / p).toFixed(2)}x`);
 
   // --- 2. Recorded path: 10,000 SLOs. ---
   await db.slo.deleteMany({});
@@ -159,11 +172,12 @@ async function main() {
     last = await overview({}, { atSeconds: at });
     recRuns.push(performance.now() - t0);
     t0 = performance.now();
-    await replay(realFetch, recorded, 4);
+    lastReplay = await replay(realFetch, recorded, 4);
     recPromRuns.push(performance.now() - t0);
   }
   const g = last!.groups.find((x) => x.path === "recorded");
   console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, the same ${recorded.length} requests, 4 at a time: ${secs(median(recPromRuns))} (runs ${recPromRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  console.log(`   slowest requests of the last replay:\n${slowest(lastReplay, 8)}`);
   for (const x of last!.groups.filter((y) => y.problem)) console.log(`   problem (${x.path}, ${x.sloCount} SLOs): ${x.problem}`);
   for (const w of last!.warnings.slice(0, 3)) console.log(`   warning: ${w}`);
   const { rss, heapUsed } = process.memoryUsage();
@@ -172,7 +186,7 @@ async function main() {
   // --- 3. Peak RSS of a process serving the 10,000-SLO overview, 4 at a time. ---
   await disconnectDb();
   console.log("");
-  for (const conc of ["1", "4"]) {
+  for (const conc of PARTS.has("memory") ? ["1", "4"] : []) {
     const childOut = await runChild({ BENCH_OVERVIEW_CHILD: "1", BENCH_AT: String(at), BENCH_N: conc === "1" ? "5" : "20", BENCH_C: conc, DATABASE_URL: pg.url });
     const lastLine = childOut.trim().split("\n").pop() ?? "";
     if (!lastLine.startsWith("{")) {
@@ -185,6 +199,7 @@ async function main() {
   console.log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   await pg.stop();
   await prom.stop();
+  await promRec.stop();
 }
 
 function countBy(xs: string[]): Record<string, number> {
@@ -193,14 +208,32 @@ function countBy(xs: string[]): Record<string, number> {
   return out;
 }
 
-async function replay(f: typeof fetch, reqs: { url: string; init: RequestInit }[], n: number) {
+/** Replays the requests `n` at a time; returns each one's time and answer size (in request order). */
+async function replay(f: typeof fetch, reqs: { url: string; init: RequestInit }[], n: number): Promise<{ label: string; ms: number; bytes: number }[]> {
   let next = 0;
+  const out: { label: string; ms: number; bytes: number }[] = [];
   await Promise.all(Array.from({ length: n }, async () => {
     while (next < reqs.length) {
-      const r = reqs[next++];
-      await (await f(r.url, r.init)).text();
+      const i = next++;
+      const r = reqs[i];
+      const t = performance.now();
+      const body = await (await f(r.url, r.init)).text();
+      out[i] = { label: requestLabel(r), ms: performance.now() - t, bytes: body.length };
     }
   }));
+  return out;
+}
+
+/** The request's path and its query (from the URL or the form body), for the slowest-requests list. */
+function requestLabel(r: { url: string; init: RequestInit }): string {
+  const u = new URL(r.url);
+  const params = new URLSearchParams(typeof r.init.body === "string" ? r.init.body : u.search);
+  const q = params.get("query") ?? params.getAll("match[]").join(" ") ?? "";
+  return `${u.pathname.replace(/^.*\/api\/v1\//, "")} ${q.slice(0, 90)}`;
+}
+
+function slowest(runs: { label: string; ms: number; bytes: number }[], k: number): string {
+  return [...runs].sort((a, b) => b.ms - a.ms).slice(0, k).map((x) => `     ${x.ms.toFixed(0).padStart(5)} ms ${(x.bytes / 1024).toFixed(0).padStart(6)} kB  ${x.label}`).join("\n");
 }
 
 function runChild(env: Record<string, string>): Promise<string> {
@@ -215,36 +248,48 @@ function runChild(env: Record<string, string>): Promise<string> {
 }
 
 /**
- * The recorded series the overview reads for `n` SLOs (slugs rec-<i>, as the catalogue below): good
- * and total over every burn window and the three SLO windows at `at`, and the 6-hour increases at
- * each of the trend's 28 steps. Values are plausible, not evaluated from the history: this measures
- * reading, the truth test proves the numbers.
+ * The series the recorded path reads (docs/overview.md), for `n` SLOs `rec-<i>` whose windows follow
+ * the bench catalogue (28, 7, 30 days round-robin): good and total over the window and the worst
+ * burn rate at `at`, and the 6-hour SLI at the trend's 28 steps. Plausible values, not evaluated
+ * rules: this measures reading, the truth test (overview-recorded.test.ts) proves the numbers.
  */
 async function writeRecorded(file: string, n: number, at: number): Promise<number> {
-  const out = createWriteStream(file, { flags: "a" });
+  const out = createWriteStream(file);
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, "drain");
   };
   let series = 0;
-  const seconds = [300, 1800, 3600, 7200, 21_600, DAY, 3 * DAY, 7 * DAY, 28 * DAY, 30 * DAY];
   const recWindow = (i: number) => [28, 7, 30][i % 3] * DAY;
-  for (const s of seconds)
-    for (const kind of ["good", "total"] as const) {
-      const name = increaseName(kind, s);
-      await write(`# TYPE ${name} gauge\n`);
-      for (let i = 0; i < n; i++) {
-        if (s > 3 * DAY && s !== recWindow(i)) continue;
-        const slo = SERIES[i % SERIES.length];
-        const labels = `{sightline_slo="rec-${i}",service="${slo.service}",team="team-${i % 20}"}`;
-        const total = Math.round(s * (1 + (i % 7)));
-        const value = kind === "total" ? total : Math.round(total * (0.985 + (i % 10) / 1000));
-        const times = s === 21_600 ? Array.from({ length: 28 }, (_, k) => at - (27 - k) * 21_600) : [at];
-        let line = "";
-        for (const t of times) line += `${name}${labels} ${value} ${t}\n`;
-        await write(line);
-        series++;
-      }
+  const labelsOf = (i: number, extra = "") => `{sightline_slo="rec-${i}",service="${SERIES[i % SERIES.length].service}",team="team-${i % 20}"${extra}}`;
+  const family = async (name: string, line: (i: number) => string | null) => {
+    await write(`# TYPE ${name} gauge\n`);
+    for (let i = 0; i < n; i++) {
+      const l = line(i);
+      if (l === null) continue;
+      await write(l);
+      series++;
     }
+  };
+  for (const sec of [7, 28, 30].map((d) => d * DAY))
+    for (const kind of ["good", "total"] as const) {
+      const name = increaseName(kind, sec);
+      await family(name, (i) => {
+        if (recWindow(i) !== sec) return null;
+        const total = Math.round(sec * (1 + (i % 7)));
+        return `${name}${labelsOf(i)} ${kind === "total" ? total : Math.round(total * (0.985 + (i % 10) / 1000))} ${at}\n`;
+      });
+    }
+  const windows = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"];
+  await family(WORST_BURN, (i) => {
+    const sev = i % 50 === 0 ? ',burn_severity="page"' : i % 17 === 0 ? ',burn_severity="ticket"' : "";
+    return `${WORST_BURN}${labelsOf(i, `,burn_window="${windows[i % 7]}"${sev}`)} ${((i % 40) / 4).toFixed(2)} ${at}\n`;
+  });
+  const trendName = trendSliName(TREND_STEP_SECONDS);
+  await family(trendName, (i) => {
+    let line = "";
+    for (let k = 0; k < 28; k++) line += `${trendName}${labelsOf(i)} ${(0.98 + ((i + k) % 20) / 1000).toFixed(3)} ${at - (27 - k) * TREND_STEP_SECONDS}\n`;
+    return line;
+  });
   await write("# EOF\n");
   out.end();
   await once(out, "finish");
