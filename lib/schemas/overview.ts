@@ -49,12 +49,6 @@ export type OverviewState = z.infer<typeof OverviewState>;
 /** Budget below this share counts as at risk (the status page's warning tone, lib/client/status/describe.ts). */
 export const AT_RISK_BUDGET_REMAINING = 0.25;
 
-export const OverviewTrendPoint = z.object({
-  /** End of the step, unix seconds; value covers (t − stepSeconds, t]. */
-  t: z.number(),
-  /** Event-weighted SLI over the step (good ÷ total); null without traffic (a gap, never 100 %). */
-  value: ratio.nullable(),
-});
 
 export const OverviewFiringTier = z.object({
   /** `page-1h`, `page-6h`, `ticket-1d`, `ticket-3d` (the generated alert's sightline_tier label). */
@@ -94,8 +88,13 @@ export const OverviewSlo = z.object({
    * (same rule as the status page); null when no look-back had traffic.
    */
   worstBurnRate: z.object({ window: BurnWindow, rate: z.number().min(0), severity: z.enum(["page", "ticket"]).nullable() }).nullable(),
-  /** 7 days of event-weighted SLI per `trend.stepSeconds` step, oldest first; empty when unavailable. */
-  trend7d: z.array(OverviewTrendPoint),
+  /**
+   * 7 days of event-weighted SLI (good ÷ total) per `trend.stepSeconds` step, oldest first: value k
+   * covers (trend.fromSeconds + k·step, trend.fromSeconds + (k+1)·step]; null for a step without
+   * traffic (a gap, never 100 %); empty when unavailable. Bare values, no timestamps: 10,000 SLOs
+   * would otherwise carry 280,000 copies of the same 28 instants.
+   */
+  trend7d: z.array(ratio.nullable()),
   /** Generated burn-rate alerts firing now (from ALERTS); null when no generated rules are deployed for it. */
   firing: z.array(OverviewFiringTier).nullable(),
   /** Why there are no numbers (unavailable), in words; null otherwise. */

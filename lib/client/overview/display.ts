@@ -35,6 +35,6 @@ export function describeSli(s: OverviewSlo): string {
 
 /** Words for the sparkline: its span and the lowest step. */
 export function describeTrend(trend: OverviewSlo["trend7d"]): string {
-  const v = trend.map((p) => p.value).filter((x): x is number => x !== null);
+  const v = trend.filter((x): x is number => x !== null);
   return v.length === 0 ? "7 days: no traffic" : `SLI over 7 days, lowest step ${formatPercent(Math.min(...v))}`;
 }

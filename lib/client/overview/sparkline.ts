@@ -11,7 +11,7 @@ const MIN_SPAN = 0.001;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export function sparkline(trend: OverviewSlo["trend7d"], objective: number, width: number, height: number): Sparkline | null {
-  const values = trend.map((p) => p.value).filter((v): v is number => v !== null);
+  const values = trend.filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   let lo = Math.min(objective, ...values), hi = Math.max(objective, ...values);
   if (hi - lo < MIN_SPAN) {
@@ -29,9 +29,9 @@ export function sparkline(trend: OverviewSlo["trend7d"], objective: number, widt
   const y = (v: number) => pad + ((hi - v) * (height - 2 * pad)) / (hi - lo);
   let d = "";
   let drawing = false;
-  trend.forEach((p, i) => {
-    if (p.value === null) return void (drawing = false);
-    d += `${drawing ? "L" : "M"}${round(x(i))} ${round(y(p.value))}`;
+  trend.forEach((v, i) => {
+    if (v === null) return void (drawing = false);
+    d += `${drawing ? "L" : "M"}${round(x(i))} ${round(y(v))}`;
     drawing = true;
   });
   return { d, objectiveY: round(y(objective)), points: values.length, below: values.some((v) => v < objective) };

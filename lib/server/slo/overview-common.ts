@@ -7,10 +7,8 @@ import type { CountPair } from "@/lib/slo/types";
 export { TREND_STEP_SECONDS };
 export const TREND_STEPS = 28;
 
-export interface TrendPoint {
-  t: number;
-  value: number | null;
-}
+/** One step's SLI, null without traffic (OverviewSlo.trend7d). */
+export type TrendPoint = number | null;
 
 export interface TrendPlan {
   stepSeconds: number;
@@ -30,7 +28,7 @@ export function trendFromSteps(plan: TrendPlan, steps: ReadonlyMap<number, Count
   const out: TrendPoint[] = [];
   for (let t = plan.startSeconds; t <= plan.endSeconds; t += plan.stepSeconds) {
     const c = steps.get(t);
-    out.push({ t, value: c && c.total > 0 && Number.isFinite(c.good) ? Math.min(1, Math.max(0, c.good / c.total)) : null });
+    out.push(c && c.total > 0 && Number.isFinite(c.good) ? Math.min(1, Math.max(0, c.good / c.total)) : null);
   }
   return out;
 }
