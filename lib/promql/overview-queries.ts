@@ -47,6 +47,13 @@ export function contextSelectors(candidates: readonly ProducerProfile[], service
  */
 export const recordedPerSlug = (name: string): PromQL => render(agg("max", selector(name), [SLO_LABEL]));
 
+/**
+ * Every series of a recorded name, as stored (the trend's range query): Prometheus 2.42 answers a
+ * plain selector over 28 steps of 10,000 series in half the time of `max by` (no per-step
+ * aggregation), for ~10 % more bytes. Duplicates (replicas) are folded by slug in Sightline.
+ */
+export const recordedSeries = (name: string): PromQL => render(selector(name));
+
 /** The recorded worst burn rate per slug, with the window and (when a tier is exceeded) severity it names. */
 export const recordedWorstBurn = (): PromQL => render(agg("max", selector(WORST_BURN), [SLO_LABEL, BURN_WINDOW_LABEL, BURN_SEVERITY_LABEL]));
 

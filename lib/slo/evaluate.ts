@@ -25,12 +25,15 @@ export function evaluateSli(inputs: SliInputs, slo: SloTarget): SliStatus {
   const counts = checkCounts(inputs.counts);
   if (counts.problem) warnings.push({ ...counts.problem, scope: "window" });
   const { good, total } = counts;
-  const base = { evaluatedAt: at, window: inputs.window, nominalWindowSeconds: nominal, objective: slo.objective, good, total, burnRates: burn, warnings };
-
+  // Written out, not spread from a shared base: the overview evaluates 10,000 of these per request
+  // and object spread was a measurable share of it.
   if (total === 0) {
     // 0/0: nothing to compute. A skewed good count on no total is still a contradiction worth showing.
     const state: SliState = counts.problem ? "inconsistent" : "no_data";
-    return { ...base, state, sli: null, sliBounds: null, budget: null, noData: quietSpan(inputs) };
+    return {
+      evaluatedAt: at, window: inputs.window, nominalWindowSeconds: nominal, objective: slo.objective, good, total, burnRates: burn, warnings,
+      state, sli: null, sliBounds: null, budget: null, noData: quietSpan(inputs),
+    };
   }
 
   const sli = good / total;
@@ -40,7 +43,10 @@ export function evaluateSli(inputs: SliInputs, slo: SloTarget): SliStatus {
 
   if (total < slo.minEvents) warnings.push({ code: "below_min_events", total, minEvents: slo.minEvents });
   const state: SliState = counts.problem ? "inconsistent" : total < slo.minEvents ? "insufficient_data" : "ok";
-  return { ...base, state, sli, sliBounds, budget, noData: null };
+  return {
+    evaluatedAt: at, window: inputs.window, nominalWindowSeconds: nominal, objective: slo.objective, good, total, burnRates: burn, warnings,
+    state, sli, sliBounds, budget, noData: null,
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { baseGroupingLabels, groupedGood, groupedTotal } from "@/lib/promql/over
 import type { ProducerProfile } from "@/lib/promql/profiles";
 import { selectionMatchers } from "@/lib/promql/slo-queries";
 import type { PromQL } from "@/lib/promql/ast";
-import type { SloDto } from "@/lib/schemas/slo";
+import type { OverviewSloInput } from "@/lib/server/catalogue/slo-mapping";
 import type { ProducerProfileSetting } from "@/lib/schemas/datasource";
 import { assignSumsIndexed, groupingLabels, type Assignee, type GroupedSample } from "@/lib/slo/overview-assign";
 import { evaluateSli, resolveWindow, type SliStatus } from "@/lib/slo";
@@ -54,7 +54,7 @@ interface Task {
   run: () => Promise<MetricsError | null>;
 }
 
-export async function rawOverview(source: MetricsSource, setting: ProducerProfileSetting, slos: readonly SloDto[], at: number): Promise<RawGroupResult> {
+export async function rawOverview(source: MetricsSource, setting: ProducerProfileSetting, slos: readonly OverviewSloInput[], at: number): Promise<RawGroupResult> {
   const queries: string[] = [];
   const windows: ResolvedWindow[] = slos.map((s) => resolveWindow(s.window, at));
 
@@ -197,7 +197,7 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
 /** Per-step SLI over 7 days: grouped range queries of 6-hour increases, assigned like the instant ones. */
 function rawTrend(
   source: MetricsSource,
-  slos: readonly SloDto[],
+  slos: readonly OverviewSloInput[],
   contexts: readonly SloContext[],
   assignees: readonly { total: Assignee; bucket: Assignee }[],
   spellings: (p: ProducerProfile, b: number, ctx: SloContext) => [string, ...string[]],

@@ -5,7 +5,7 @@ import "server-only";
 //
 //   max by (sightline_slo) (sightline_slo:{good,total}:increase<W>)   per distinct SLO window W
 //   max by (sightline_slo, burn_window, burn_severity) (sightline_slo:burn_rate:worst)
-//   max by (sightline_slo) (sightline_slo:sli:ratio6h)                 a range query: the 7-day trend
+//   sightline_slo:sli:ratio6h                                          a range query: the 7-day trend
 //   ALERTS{alertname="SightlineBurnRate", alertstate="firing"}
 //
 // An SLO whose window total is recorded at `at` has its rules deployed (so `firing` is known for
@@ -16,19 +16,20 @@ import "server-only";
 // is absent here); the worst burn rate, and whether a tier is exceeded, are the rules' own answer
 // (lib/promql/rules-overview.ts computes lib/slo/overview-state.ts' worstBurnRate in PromQL).
 import type { PromQL } from "@/lib/promql/ast";
-import { firingBurnAlerts, recordedPerSlug, recordedWorstBurn } from "@/lib/promql/overview-queries";
+import { firingBurnAlerts, recordedPerSlug, recordedSeries, recordedWorstBurn } from "@/lib/promql/overview-queries";
 import { BURN_SEVERITY_LABEL, BURN_WINDOW_LABEL, SLO_LABEL, TREND_STEP_SECONDS, increaseName, trendSliName } from "@/lib/promql/rules-names";
 import { recordedWindowSeconds } from "@/lib/promql/rules-recording";
-import type { SloDto } from "@/lib/schemas/slo";
+import type { OverviewSloInput } from "@/lib/server/catalogue/slo-mapping";
 import { evaluateSli, resolveWindow, type SliStatus } from "@/lib/slo";
 import type { WorstBurn } from "@/lib/slo/overview-state";
 import { BURN_WINDOWS, type BurnWindow, type CountPair } from "@/lib/slo/types";
 import type { MetricsSource } from "../metrics/client";
 import type { MetricsError } from "../metrics/result";
 import { firingBySlug, type FiringTier } from "./overview-firing";
-import { pool, trendPlan, type TrendPoint } from "./overview-common";
+import { pool, trendPlan, TREND_STEPS, type TrendPoint } from "./overview-common";
 
 const QUERY_CONCURRENCY = 4;
+const TREND_CHUNKS = 2;
 
 export interface RecordedEvaluation {
   status: SliStatus;
@@ -54,7 +55,7 @@ export type RecordedRead =
     };
 
 /** Can this SLO be read from recorded series? Rolling windows only (see the header). */
-export const recordable = (slo: Pick<SloDto, "window">): boolean => slo.window.kind === "rolling";
+export const recordable = (slo: Pick<OverviewSloInput, "window">): boolean => slo.window.kind === "rolling";
 
 const isBurnWindow = (w: string | undefined): w is BurnWindow => (BURN_WINDOWS as readonly string[]).includes(w ?? "");
 
@@ -63,7 +64,7 @@ const isBurnWindow = (w: string | undefined): w is BurnWindow => (BURN_WINDOWS a
  * finds which SLOs have rules deployed and which alerts fire (the raw-only comparison of the tests).
  * Fails only when the window totals cannot be read: the datasource is then unavailable.
  */
-export async function readRecorded(source: MetricsSource, slos: readonly SloDto[], at: number, opts: { evaluate: boolean }): Promise<RecordedRead> {
+export async function readRecorded(source: MetricsSource, slos: readonly OverviewSloInput[], at: number, opts: { evaluate: boolean }): Promise<RecordedRead> {
   const windows = [...new Set(slos.map(recordedWindowSeconds))];
   const evaluable = opts.evaluate ? slos.filter(recordable) : [];
   const goodWindows = [...new Set(evaluable.map(recordedWindowSeconds))];
@@ -73,7 +74,7 @@ export async function readRecorded(source: MetricsSource, slos: readonly SloDto[
   const totals = new Map<number, Map<string, number>>();
   const goods = new Map<number, Map<string, number>>();
   const worst = new Map<string, WorstBurn>();
-  const trend = new Map<string, Map<number, number>>();
+  const trend = new Map<string, TrendPoint[]>();
   let totalsError: MetricsError | null = null;
   let recordedError: MetricsError | null = null;
   // Written by the ALERTS job; every job has run once the window totals were all answered.
@@ -91,23 +92,31 @@ export async function readRecorded(source: MetricsSource, slos: readonly SloDto[
     queries.push(text);
     return () => run(text);
   };
-  const trendText = recordedPerSlug(trendSliName(TREND_STEP_SECONDS));
+  const trendText = recordedSeries(trendSliName(TREND_STEP_SECONDS));
   const worstText = recordedWorstBurn();
   const jobs: (() => Promise<void>)[] = [
-    // The largest answer first: it overlaps the small ones instead of trailing them.
+    // The largest answer first: it overlaps the small ones instead of trailing them. Split in
+    // TREND_CHUNKS ranges of consecutive steps, answered side by side (Prometheus evaluates one
+    // query on one core; 10,000 SLOs × 28 steps is the one heavy request of this round).
     ...(evaluable.length > 0
-      ? [
-          job(trendText, async (text) => {
-            const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
+      ? Array.from({ length: TREND_CHUNKS }, (_, c) => {
+          const first = Math.floor((c * TREND_STEPS) / TREND_CHUNKS);
+          const last = Math.floor(((c + 1) * TREND_STEPS) / TREND_CHUNKS) - 1;
+          return job(trendText, async (text) => {
+            const r = await source.queryRange(text, plan.startSeconds + first * plan.stepSeconds, plan.startSeconds + last * plan.stepSeconds, plan.stepSeconds, { align: false });
             if (!r.ok) return void (recordedError ??= r.error);
             for (const s of r.value.series) {
               const slug = s.labels[SLO_LABEL];
               if (!slug || !wanted.has(slug)) continue;
-              const m = trend.get(slug) ?? trend.set(slug, new Map()).get(slug)!;
-              for (const p of s.points) if (Number.isFinite(p.v)) m.set(Math.round(p.t), p.v);
+              const steps = trend.get(slug) ?? trend.set(slug, new Array<TrendPoint>(TREND_STEPS).fill(null)).get(slug)!;
+              for (const p of s.points) {
+                const k = Math.round((p.t - plan.startSeconds) / plan.stepSeconds);
+                // Two series of one slug (replicas evaluating the same rules): the higher, as `max by`.
+                if (k >= first && k <= last && Number.isFinite(p.v)) steps[k] = Math.max(steps[k] ?? 0, Math.min(1, Math.max(0, p.v)));
+              }
             }
-          }),
-        ]
+          });
+        })
       : []),
     ...windows.map((sec) =>
       job(recordedPerSlug(increaseName("total", sec)), async (text) => {
@@ -175,18 +184,8 @@ export async function readRecorded(source: MetricsSource, slos: readonly SloDto[
         slo,
       );
       const wb = worst.get(slo.slug) ?? null;
-      results.set(slo.slug, { status, worst: wb, tierExceeded: wb?.severity != null, trend: trendOf(plan, trend.get(slo.slug)) });
+      results.set(slo.slug, { status, worst: wb, tierExceeded: wb?.severity != null, trend: trend.get(slo.slug) ?? new Array<TrendPoint>(TREND_STEPS).fill(null) });
     }
   }
   return { ok: true, deployed, results, recordedProblem: recordedError, firing: alerts.read, queries };
-}
-
-/** The trend's points from the recorded 6-hour SLI: null where nothing was recorded (no traffic). */
-function trendOf(plan: ReturnType<typeof trendPlan>, values: ReadonlyMap<number, number> | undefined): TrendPoint[] {
-  const out: TrendPoint[] = [];
-  for (let t = plan.startSeconds; t <= plan.endSeconds; t += plan.stepSeconds) {
-    const v = values?.get(t);
-    out.push({ t, value: v === undefined ? null : Math.min(1, Math.max(0, v)) });
-  }
-  return out;
 }

@@ -8,9 +8,8 @@ import "server-only";
 // other datasource is still answered.
 import { performance } from "node:perf_hooks";
 import type { OverviewGroup, OverviewQuery, OverviewResponse, OverviewSlo } from "@/lib/schemas/overview";
-import type { SloDto } from "@/lib/schemas/slo";
 import { toDatasourceConfig, type DatasourceConfig } from "@/lib/server/catalogue/datasources";
-import { toSloDto } from "@/lib/server/catalogue/slo-mapping";
+import { OVERVIEW_SLO_COLUMNS, toOverviewInput, type OverviewSloInput } from "@/lib/server/catalogue/slo-mapping";
 import { getDb } from "@/lib/server/db";
 import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
 import { type SliStatus } from "@/lib/slo";
@@ -37,14 +36,15 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
   const rows = await db.slo.findMany({
     where: { status: "active", ...(q.team !== undefined ? { team: q.team } : {}), ...(q.service !== undefined ? { service: q.service } : {}) },
     orderBy: { slug: "asc" },
+    select: OVERVIEW_SLO_COLUMNS,
   });
   // Datasources read once by id, not joined into each of 10,000 rows (Prisma's per-row cost).
   const dsRows = await db.datasource.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.datasourceId))] } } });
-  const byDs = new Map(dsRows.map((d) => [d.id, { row: d, slos: [] as SloDto[] }]));
-  for (const row of rows) byDs.get(row.datasourceId)?.slos.push(toSloDto(row));
+  const byDs = new Map(dsRows.map((d) => [d.id, { row: d, slos: [] as OverviewSloInput[] }]));
+  for (const row of rows) byDs.get(row.datasourceId)?.slos.push(toOverviewInput(row));
 
   const answered = await Promise.all([...byDs.values()].map(async ({ row, slos }) => datasourceOverview(await toDatasourceConfig(row), slos, at, opts)));
-  const slos = answered.flatMap((a) => a.slos).sort((a, b) => bySlug.compare(a.slug, b.slug));
+  const slos = answered.flatMap((a) => a.slos).sort(bySlug);
   const totals = { total: slos.length, ok: 0, at_risk: 0, exhausted: 0, no_data: 0, unavailable: 0 };
   for (const s of slos) totals[s.state]++;
   const plan = trendPlan(at);
@@ -58,35 +58,38 @@ export async function overview(q: Pick<OverviewQuery, "team" | "service">, opts:
   };
 }
 
-// One collator: localeCompare builds one per call, 140,000 calls when sorting 10,000 SLOs.
-const bySlug = new Intl.Collator();
+// Slugs are lowercase ASCII, so code-unit order is their order; an Intl.Collator's compare cost
+// ~150 ms per 10,000-SLO sort (140,000 calls into ICU).
+const bySlug = (a: { slug: string }, b: { slug: string }) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 // Tiers depend only on the window's length: computed once per length, not once per SLO (10,000 SLOs).
 const tierMemo = new Map<number, BurnRateTier[]>();
-const tiersOf = (w: SloDto["window"]): BurnRateTier[] => {
+const tiersOf = (w: OverviewSloInput["window"]): BurnRateTier[] => {
   const sec = tierWindowSeconds(w);
   return tierMemo.get(sec) ?? tierMemo.set(sec, burnRateTiersForSeconds(sec)).get(sec)!;
 };
 
 const problemText = (ds: DatasourceConfig, e: MetricsError) => `${ds.name}: ${e.message}`;
 
-async function datasourceOverview(ds: DatasourceConfig, slos: SloDto[], at: number, opts: OverviewOptions) {
+async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[], at: number, opts: OverviewOptions) {
   const source = metricsSourceFor(ds);
   const ref = { id: ds.id, name: ds.name };
   const warnings: string[] = [];
   const groups: OverviewGroup[] = [];
   const out: OverviewSlo[] = [];
-  const base = (s: SloDto) => ({
-    id: s.id, slug: s.slug, name: s.name, team: s.team, owner: s.owner, service: s.service, operation: s.operation,
-    objective: s.objective, thresholdSeconds: s.thresholdSeconds, window: s.window, datasource: ref,
-  });
-  const unavailable = (list: readonly SloDto[], problem: string): OverviewSlo[] =>
+  // Rows are written out field by field, not spread from a base object: with the spread, building
+  // 10,000 rows cost ~340 ms (copying into dictionary-mode objects), written out a few ms.
+  const unavailable = (list: readonly OverviewSloInput[], problem: string): OverviewSlo[] =>
     list.map((s) => ({
-      ...base(s), path: "unavailable", state: "unavailable", measurement: null, good: null, total: null, sli: null, sliBounds: null,
+      id: s.id, slug: s.slug, name: s.name, team: s.team, owner: s.owner, service: s.service, operation: s.operation,
+      objective: s.objective, thresholdSeconds: s.thresholdSeconds, window: s.window, datasource: ref,
+      path: "unavailable", state: "unavailable", measurement: null, good: null, total: null, sli: null, sliBounds: null,
       exact: null, budgetRemaining: null, worstBurnRate: null, trend7d: [], firing: null, problem,
     }));
-  const evaluated = (s: SloDto, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null, burn: { worst: WorstBurn | null; tierExceeded: boolean }): OverviewSlo => ({
-    ...base(s), path, state: stateOf(status, burn.tierExceeded), measurement: status.state, good: status.good, total: status.total, sli: status.sli,
+  const evaluated = (s: OverviewSloInput, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null, burn: { worst: WorstBurn | null; tierExceeded: boolean }): OverviewSlo => ({
+    id: s.id, slug: s.slug, name: s.name, team: s.team, owner: s.owner, service: s.service, operation: s.operation,
+    objective: s.objective, thresholdSeconds: s.thresholdSeconds, window: s.window, datasource: ref,
+    path, state: stateOf(status, burn.tierExceeded), measurement: status.state, good: status.good, total: status.total, sli: status.sli,
     sliBounds: path === "raw" ? status.sliBounds : null, exact, budgetRemaining: status.budget?.remaining ?? null,
     worstBurnRate: burn.worst, trend7d: trend, firing, problem: null,
   });
