@@ -175,6 +175,41 @@ async function main() {
     lastReplay = await replay(realFetch, recorded, 4);
     recPromRuns.push(performance.now() - t0);
   }
+  if (process.env.BENCH_TRY) {
+    // Alternative spellings of the recorded path's heaviest requests, timed alone (median of 3).
+    const plan = { start: at - 27 * TREND_STEP_SECONDS, end: at, step: TREND_STEP_SECONDS };
+    const tries: [string, Record<string, string>][] = [
+      ["query_range", { query: `max by (sightline_slo) (${trendSliName(TREND_STEP_SECONDS)})`, start: String(plan.start), end: String(plan.end), step: String(plan.step) }],
+      ["query_range", { query: trendSliName(TREND_STEP_SECONDS), start: String(plan.start), end: String(plan.end), step: String(plan.step) }],
+      ["query", { query: `max by (sightline_slo, burn_window, burn_severity) (${WORST_BURN})`, time: String(at) }],
+      ["query", { query: WORST_BURN, time: String(at) }],
+      ["query", { query: `max by (sightline_slo) (${increaseName("good", 28 * DAY)})`, time: String(at) }],
+      ["query", { query: increaseName("good", 28 * DAY), time: String(at) }],
+    ];
+    for (const [api, params] of tries) {
+      const runs: number[] = [];
+      let bytes = 0;
+      for (let k = 0; k < 3; k++) {
+        t0 = performance.now();
+        bytes = (await (await realFetch(`${promRec.url}/api/v1/${api}`, { method: "POST", body: new URLSearchParams(params) })).text()).length;
+        runs.push(performance.now() - t0);
+      }
+      console.log(`   try: ${median(runs).toFixed(0).padStart(5)} ms ${(bytes / 1024).toFixed(0).padStart(6)} kB  ${api} ${params.query}`);
+    }
+  }
+  if (process.env.BENCH_PROFILE) {
+    // A CPU profile of two recorded overviews (open the file in Chrome DevTools, Performance tab).
+    const { Session } = await import("node:inspector/promises");
+    const session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+    for (let r = 0; r < 2; r++) await overview({}, { atSeconds: at });
+    const { profile } = await session.post("Profiler.stop");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    console.log(`   CPU profile of two recorded overviews written to ${process.env.BENCH_PROFILE}`);
+  }
   const g = last!.groups.find((x) => x.path === "recorded");
   console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, the same ${recorded.length} requests, 4 at a time: ${secs(median(recPromRuns))} (runs ${recPromRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
   console.log(`   slowest requests of the last replay:\n${slowest(lastReplay, 8)}`);
