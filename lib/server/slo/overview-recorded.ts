@@ -6,7 +6,7 @@ import "server-only";
 //   max by (sightline_slo) (sightline_slo:{good,total}:increase<W>)   per distinct SLO window W
 //   max by (sightline_slo, burn_window, burn_severity) (sightline_slo:burn_rate:worst)
 //   sightline_slo:sli:ratio6h                                          a range query: the 7-day trend
-//   ALERTS{alertname="SightlineBurnRate", alertstate="firing"}
+//   ALERTS{alertname="SightlineErrorBudgetBurn", alertstate="firing"}
 //
 // An SLO whose window total is recorded at `at` has its rules deployed (so `firing` is known for
 // it); calendar-month SLOs are looked up under the nominal 30 days their rules record, for that
@@ -33,8 +33,8 @@ const TREND_CHUNKS = 2;
 
 export interface RecordedEvaluation {
   status: SliStatus;
+  /** Its severity is set exactly when a burn tier is exceeded (the rule's burn_severity label). */
   worst: WorstBurn | null;
-  tierExceeded: boolean;
   trend: TrendPoint[];
 }
 
@@ -183,8 +183,7 @@ export async function readRecorded(source: MetricsSource, slos: readonly Overvie
         },
         slo,
       );
-      const wb = worst.get(slo.slug) ?? null;
-      results.set(slo.slug, { status, worst: wb, tierExceeded: wb?.severity != null, trend: trend.get(slo.slug) ?? new Array<TrendPoint>(TREND_STEPS).fill(null) });
+      results.set(slo.slug, { status, worst: worst.get(slo.slug) ?? null, trend: trend.get(slo.slug) ?? new Array<TrendPoint>(TREND_STEPS).fill(null) });
     }
   }
   return { ok: true, deployed, results, recordedProblem: recordedError, firing: alerts.read, queries };

@@ -14,7 +14,7 @@ import { getDb } from "@/lib/server/db";
 import { capWarnings, MAX_RESPONSE_WARNINGS } from "@/lib/server/metrics/limits";
 import { type SliStatus } from "@/lib/slo";
 import { burnRateTiersForSeconds, tierWindowSeconds, type BurnRateTier } from "@/lib/slo/burn-tiers";
-import { exceededTiers, stateOf, worstBurnRate, type WorstBurn } from "@/lib/slo/overview-state";
+import { stateOf, worstBurnRate, type WorstBurn } from "@/lib/slo/overview-state";
 import type { MetricsError } from "../metrics/result";
 import { trendPlan, type TrendPoint } from "./overview-common";
 import type { FiringTier } from "./overview-firing";
@@ -86,12 +86,14 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
       path: "unavailable", state: "unavailable", measurement: null, good: null, total: null, sli: null, sliBounds: null,
       exact: null, budgetRemaining: null, worstBurnRate: null, trend7d: [], firing: null, problem,
     }));
-  const evaluated = (s: OverviewSloInput, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null, burn: { worst: WorstBurn | null; tierExceeded: boolean }): OverviewSlo => ({
+  const evaluated = (s: OverviewSloInput, path: "raw" | "recorded", status: SliStatus, exact: boolean | null, trend: TrendPoint[], firing: FiringTier[] | null, worst: WorstBurn | null): OverviewSlo => ({
     id: s.id, slug: s.slug, name: s.name, team: s.team, owner: s.owner, service: s.service, operation: s.operation,
     objective: s.objective, thresholdSeconds: s.thresholdSeconds, window: s.window, datasource: ref,
-    path, state: stateOf(status, burn.tierExceeded), measurement: status.state, good: status.good, total: status.total, sli: status.sli,
+    // worstBurnRate names a severity exactly when a tier is exceeded (lib/slo/overview-state.ts);
+    // the recorded worst-burn series carries it the same way (burn_severity).
+    path, state: stateOf(status, worst?.severity != null), measurement: status.state, good: status.good, total: status.total, sli: status.sli,
     sliBounds: path === "raw" ? status.sliBounds : null, exact, budgetRemaining: status.budget?.remaining ?? null,
-    worstBurnRate: burn.worst, trend7d: trend, firing, problem: null,
+    worstBurnRate: worst, trend7d: trend, firing, problem: null,
   });
 
   // One round of requests decides the path, reads the recorded SLOs and the firing alerts.
@@ -109,7 +111,7 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
   const firingOf = (slug: string) => (firing.ok && deployed.has(slug) ? (firing.bySlug.get(slug) ?? []) : null);
   for (const s of slos) {
     const r = rec.results.get(s.slug);
-    if (r) out.push(evaluated(s, "recorded", r.status, null, r.trend, firingOf(s.slug), r));
+    if (r) out.push(evaluated(s, "recorded", r.status, null, r.trend, firingOf(s.slug), r.worst));
   }
   if (out.length > 0) groups.push({ datasource: ref, path: "recorded", sloCount: out.length, profile: null, queries: rec.queries, backendMs: recMs, problem: null });
   const rest = out.length > 0 ? slos.filter((s) => !rec.results.has(s.slug)) : slos;
@@ -128,9 +130,7 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
   }
   rest.forEach((s, i) => {
     const r = raw.results[i];
-    const tiers = tiersOf(s.window);
-    const burn = { worst: worstBurnRate(r.status.burnRates, tiers), tierExceeded: exceededTiers(r.status.burnRates, tiers).length > 0 };
-    out.push(evaluated(s, "raw", r.status, r.decision.fit.kind === "exact", r.trend, firingOf(s.slug), burn));
+    out.push(evaluated(s, "raw", r.status, r.decision.fit.kind === "exact", r.trend, firingOf(s.slug), worstBurnRate(r.status.burnRates, tiersOf(s.window))));
     for (const w of r.warnings) warnings.push(`${s.slug}: ${w}`);
   });
   groups.push({
