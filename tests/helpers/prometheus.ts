@@ -34,6 +34,10 @@ export interface StartPrometheusOptions {
 export interface TestPrometheus {
   url: string;
   dataDir: string;
+  /** Stops and starts the server on the same port and data directory: it opens every block in the
+   * directory at start, where a running server picks up moved-in blocks only on its next reload
+   * (about once a minute). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -131,15 +135,17 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
     // The probed port can be taken before Prometheus binds it: try again with another.
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = await freePort();
-      const proc = spawnManaged("/usr/bin/prometheus", [
-        `--config.file=${configFile}`,
-        `--storage.tsdb.path=${dataDir}`,
-        "--storage.tsdb.retention.time=100y",
-        `--web.listen-address=127.0.0.1:${port}`,
-        "--enable-feature=exemplar-storage",
-        "--web.enable-lifecycle",
-        ...(opts.extraFlags ?? []),
-      ]);
+      const spawnServer = () =>
+        spawnManaged("/usr/bin/prometheus", [
+          `--config.file=${configFile}`,
+          `--storage.tsdb.path=${dataDir}`,
+          "--storage.tsdb.retention.time=100y",
+          `--web.listen-address=127.0.0.1:${port}`,
+          "--enable-feature=exemplar-storage",
+          "--web.enable-lifecycle",
+          ...(opts.extraFlags ?? []),
+        ]);
+      let proc = spawnServer();
       const url = `http://127.0.0.1:${port}`;
       try {
         await waitHttpOk(`${url}/-/ready`, proc);
@@ -147,6 +153,11 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
         return {
           url,
           dataDir,
+          restart: async () => {
+            await proc.stop();
+            proc = spawnServer();
+            await waitHttpOk(`${url}/-/ready`, proc);
+          },
           stop: () => (stopped ??= proc.stop().then(() => rm(dir, { recursive: true, force: true }))),
         };
       } catch (e) {
