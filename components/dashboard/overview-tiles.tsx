@@ -9,8 +9,8 @@ type Tile = { key: string; label: string; value: number; note: string; tone: str
 function tilesOf(t: OverviewTiles): Tile[] {
   const n = (x: number) => x.toLocaleString("en-US");
   return [
-    { key: "at-risk", label: "At risk", value: t.atRisk, note: t.paging ? `${n(t.paging)} burning fast enough to page` : "a tier burning, or < 25 % budget left", tone: t.atRisk ? "text-amber-800" : "text-zinc-900" },
-    { key: "exhausted", label: "Exhausted", value: t.exhausted, note: "no error budget left", tone: t.exhausted ? "text-red-800" : "text-zinc-900" },
+    { key: "at-risk", label: "At risk", value: t.atRisk, note: t.paging ? `${n(t.paging)} of them burning fast enough to page` : "a tier burning, or < 25 % budget left", tone: t.atRisk ? "text-amber-800" : "text-zinc-900" },
+    { key: "exhausted", label: "Exhausted", value: t.exhausted, note: t.exhaustedPaging ? `no budget left; ${n(t.exhaustedPaging)} still paging` : "no error budget left", tone: t.exhausted ? "text-red-800" : "text-zinc-900" },
     { key: "no-data", label: "No data", value: t.noData, note: "no requests in the window", tone: "text-zinc-900" },
     { key: "unavailable", label: "Unavailable", value: t.unavailable, note: "datasource did not answer", tone: t.unavailable ? "text-red-800" : "text-zinc-900" },
     { key: "total", label: "Total", value: t.total, note: t.recorded ? `${n(t.recorded)} from recorded series` : "active SLOs shown", tone: "text-zinc-900" },

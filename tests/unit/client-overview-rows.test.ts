@@ -99,7 +99,8 @@ describe("groups and the table's lines", () => {
 describe("tiles", () => {
   it("counts the SLOs shown by state", () => {
     const t = overviewTiles(all);
-    expect(t).toEqual({ total: 5, atRisk: 1, paging: 2, exhausted: 1, noData: 1, unavailable: 1, recorded: 0 });
+    // Paging is counted per tile: the at-risk one (Charlie) under at risk, the exhausted one (Bravo) under exhausted.
+    expect(t).toEqual({ total: 5, atRisk: 1, paging: 1, exhausted: 1, exhaustedPaging: 1, noData: 1, unavailable: 1, recorded: 0 });
     expect(tilesText(t)).toBe("5 SLOs · 1 at risk · 1 exhausted · 1 no data · 1 unavailable");
     expect(tilesText(overviewTiles([]))).toBe("0 SLOs");
     expect(tilesText(overviewTiles(Array.from({ length: 1000 }, (_, i) => overviewSlo({ name: `s${i}` }))))).toBe("1,000 SLOs");

@@ -1,18 +1,23 @@
 // The dashboard's summary tiles over the SLOs shown (after search and filters): at risk,
-// exhausted, no data, unavailable and the total, plus how many of the at-risk ones burn fast
-// enough to page. States are the overview's own (lib/schemas/overview.ts). Pure, no I/O.
+// exhausted, no data, unavailable and the total, plus how many of the at-risk ones and of the
+// exhausted ones burn fast enough to page (each tile counts only its own SLOs). States are the overview's own
+// (lib/schemas/overview.ts). Pure, no I/O.
 import type { OverviewSlo } from "@/lib/schemas/overview";
 
-export type OverviewTiles = { total: number; atRisk: number; paging: number; exhausted: number; noData: number; unavailable: number; recorded: number };
+export type OverviewTiles = { total: number; atRisk: number; paging: number; exhausted: number; exhaustedPaging: number; noData: number; unavailable: number; recorded: number };
 
 export function overviewTiles(slos: OverviewSlo[]): OverviewTiles {
-  const t: OverviewTiles = { total: slos.length, atRisk: 0, paging: 0, exhausted: 0, noData: 0, unavailable: 0, recorded: 0 };
+  const t: OverviewTiles = { total: slos.length, atRisk: 0, paging: 0, exhausted: 0, exhaustedPaging: 0, noData: 0, unavailable: 0, recorded: 0 };
   for (const s of slos) {
-    if (s.state === "at_risk") t.atRisk++;
-    else if (s.state === "exhausted") t.exhausted++;
-    else if (s.state === "no_data") t.noData++;
+    const paging = s.worstBurnRate?.severity === "page";
+    if (s.state === "at_risk") {
+      t.atRisk++;
+      if (paging) t.paging++;
+    } else if (s.state === "exhausted") {
+      t.exhausted++;
+      if (paging) t.exhaustedPaging++;
+    } else if (s.state === "no_data") t.noData++;
     else if (s.state === "unavailable") t.unavailable++;
-    if (s.worstBurnRate?.severity === "page") t.paging++;
     if (s.path === "recorded") t.recorded++;
   }
   return t;
