@@ -44,6 +44,8 @@ export interface Aggregate {
   op: AggOp;
   expr: Expr;
   by: readonly string[] | null;
+  /** `without (…)` instead of `by`: every label but these is kept. */
+  without?: readonly string[];
 }
 export type BinaryOp = "+" | "-" | "*" | "/" | "or" | "and" | "unless" | ComparisonOp;
 /** Filtering comparisons (no `bool`): the left operand's samples that satisfy the comparison. */
@@ -53,6 +55,8 @@ export interface Binary {
   op: BinaryOp;
   lhs: Expr;
   rhs: Expr;
+  /** `ignoring(…)`: labels left out when matching the two sides (one-to-one). */
+  ignoring?: readonly string[];
 }
 export interface NumberLiteral {
   kind: "number";
@@ -104,8 +108,10 @@ export const agg = (op: AggOp, expr: Expr, by: readonly string[] | null = null):
   expr,
   by: by ? by.map(checkLabel) : null,
 });
+export const aggWithout = (op: AggOp, expr: Expr, without: readonly string[]): Aggregate => ({ kind: "agg", op, expr, by: null, without: without.map(checkLabel) });
 export const sum = (expr: Expr, by: readonly string[] | null = null) => agg("sum", expr, by);
-export const binary = (op: BinaryOp, lhs: Expr, rhs: Expr): Binary => ({ kind: "binary", op, lhs, rhs });
+export const binary = (op: BinaryOp, lhs: Expr, rhs: Expr, match: { ignoring?: readonly string[] } = {}): Binary =>
+  match.ignoring ? { kind: "binary", op, lhs, rhs, ignoring: match.ignoring.map(checkLabel) } : { kind: "binary", op, lhs, rhs };
 export const num = (value: number): NumberLiteral => ({ kind: "number", value });
 export const setLabel = (expr: Expr, label: string, value: string): SetLabel => ({ kind: "set_label", expr, label: checkLabel(label), value });
 
@@ -143,13 +149,14 @@ function renderExpr(e: Expr): string {
     case "call":
       return `${e.fn}(${renderExpr(e.arg)})`;
     case "agg":
-      return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : ""}(${renderExpr(e.expr)})`;
+      return `${e.op}${e.by ? ` by (${e.by.join(", ")}) ` : e.without ? ` without (${e.without.join(", ")}) ` : ""}(${renderExpr(e.expr)})`;
     case "binary": {
       // Nested binaries are parenthesised so precedence never depends on the reader knowing PromQL's
       // table; a left operand with the same operator needs none (every operator here is left-associative).
       const side = (x: Expr, left: boolean) =>
         x.kind === "binary" && !(left && x.op === e.op) ? `(${renderExpr(x)})` : renderExpr(x);
-      return `${side(e.lhs, true)} ${e.op} ${side(e.rhs, false)}`;
+      const op = e.ignoring ? `${e.op} ignoring (${e.ignoring.join(", ")})` : e.op;
+      return `${side(e.lhs, true)} ${op} ${side(e.rhs, false)}`;
     }
     case "number":
       return renderNumber(e.value);

@@ -19,10 +19,10 @@
 // Exactly one alternative of the worst-burn `or` holds for an SLO at a time (each is the others'
 // `unless`), so the rule yields one series or none. Rules of a group run in order and read this
 // evaluation's results of the rules before them.
-import { binary, num, render, setLabel, type Expr } from "./ast";
+import { aggWithout, binary, num, render, setLabel, type Expr } from "./ast";
 import { allowedBadFraction } from "@/lib/slo/ratio";
 import { burnRateTiersForSeconds, type BurnRateTier } from "@/lib/slo/burn-tiers";
-import { BURN_WINDOWS, BURN_WINDOW_SECONDS } from "@/lib/slo/types";
+import { BURN_WINDOWS, BURN_WINDOW_SECONDS, type BurnWindow } from "@/lib/slo/types";
 import {
   BURN_SEVERITY_LABEL, BURN_WINDOW_LABEL, TREND_STEP_SECONDS, WORST_BURN, burnRateName, increaseName, recorded, sloLabels, trendSliName,
 } from "./rules-names";
@@ -59,6 +59,7 @@ const exceeded = (slug: string, t: BurnRateTier): Expr =>
 /** How far an exceeded tier is over its factor (the sort key of worstBurnRate). */
 const score = (slug: string, t: BurnRateTier): Expr => binary("/", exceeded(slug, t), num(t.factor));
 
+const union = (xs: readonly Expr[]): Expr => xs.reduce((acc, x) => binary("or", acc, x));
 const unlessAll = (base: Expr, others: readonly Expr[]): Expr => others.reduce((acc, o) => binary("unless", acc, o), base);
 
 export function worstBurnExpr(slug: string, windowSeconds: number): Expr {
@@ -75,13 +76,28 @@ export function worstBurnExpr(slug: string, windowSeconds: number): Expr {
     });
     moreSevere.push(...same.map((t) => exceeded(slug, t)));
   }
-  BURN_WINDOWS.forEach((w, i) => {
+  // Else the first window with the highest rate: window i is chosen unless an earlier window burns
+  // at least as fast or a later one faster. Each side is one `max` over the windows, labels kept but
+  // burn_window, so it matches the window's own series one to one (a replica label survives too).
+  const windowAlternatives = BURN_WINDOWS.map((w, i) => {
     const own = rateOf(slug, BURN_WINDOW_SECONDS[w]);
-    // The first window with the highest rate, when no tier is exceeded.
-    const beaten = BURN_WINDOWS.flatMap((o, j) => (j === i ? [] : [binary(j < i ? ">=" : ">", rateOf(slug, BURN_WINDOW_SECONDS[o]), own)]));
-    alternatives.push(setLabel(unlessAll(own, [...beaten, ...moreSevere]), BURN_WINDOW_LABEL, w));
+    const earlier = BURN_WINDOWS.slice(0, i);
+    const later = BURN_WINDOWS.slice(i + 1);
+    let chosen: Expr = own;
+    if (earlier.length) chosen = binary("unless", chosen, binary(">=", highestRate(slug, earlier), own));
+    if (later.length) chosen = binary("unless", chosen, binary(">", highestRate(slug, later), own));
+    return setLabel(chosen, BURN_WINDOW_LABEL, w);
   });
-  return alternatives.reduce((acc, a) => binary("or", acc, a));
+  let noTier = union(windowAlternatives);
+  // ... when no tier is exceeded: one `unless` for all windows, matching past their burn_window label.
+  if (moreSevere.length) noTier = binary("unless", noTier, union(moreSevere), { ignoring: [BURN_WINDOW_LABEL] });
+  return union([...alternatives, noTier]);
+}
+
+/** The highest burn rate of `windows` (those with traffic), every label but burn_window kept. */
+function highestRate(slug: string, windows: readonly BurnWindow[]): Expr {
+  const each = windows.map((w) => setLabel(rateOf(slug, BURN_WINDOW_SECONDS[w]), BURN_WINDOW_LABEL, w));
+  return aggWithout("max", union(each), [BURN_WINDOW_LABEL]);
 }
 
 export function overviewRecordingRules(slo: RuleSlo): RecordingRule[] {

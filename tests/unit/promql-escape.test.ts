@@ -93,3 +93,16 @@ describe("fuzz: escaped values cannot change a query's shape", () => {
     }
   });
 });
+
+describe("matching and grouping modifiers", () => {
+  it("renders `ignoring (…)` on a binary and `without (…)` on an aggregation, and refuses bad label names", async () => {
+    const { aggWithout, binary, PromqlBuildError } = await import("@/lib/promql/ast");
+    const a = selector("a", [matcher("x", "=", "1")]);
+    const b = selector("b");
+    const text = render(binary("unless", aggWithout("max", a, ["burn_window"]), b, { ignoring: ["burn_window", "le"] }));
+    expect(text).toBe('max without (burn_window) (a{x="1"}) unless ignoring (burn_window, le) b');
+    expect(parsePromql(text).errors).toEqual([]);
+    expect(() => binary("or", a, b, { ignoring: ['x") or vector(1'] })).toThrow(PromqlBuildError);
+    expect(() => aggWithout("max", a, ["bad-label"])).toThrow(PromqlBuildError);
+  });
+});
