@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 
 // Three levels (ARCHITECTURE.md §8): unit (pure, no I/O), integration (real Postgres,
 // Prometheus, VictoriaMetrics started by tests/helpers), e2e (Chromium against `next start`).
+const WAITING = ["tests/integration/rules-alertmanager-webhook.test.ts"];
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, ".") , "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts") } },
   test: {
@@ -16,7 +18,20 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...WAITING],
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Tests that spend their minutes waiting on real time (an alert's `for:`, Alertmanager's
+        // delivery), not on the CPU: run beside the other integration files instead of after them.
+        extends: true,
+        test: {
+          name: "integration-waiting",
+          include: WAITING,
+          testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

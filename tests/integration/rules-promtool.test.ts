@@ -13,7 +13,7 @@ import { ABSENT_FOR_SECONDS, BURN_FOR_SECONDS } from "@/lib/promql/rules-alerts"
 import { sloLabels } from "@/lib/promql/rules-names";
 import { prometheusRuleFile } from "@/lib/promql/rules-yaml";
 import { AlertSettings } from "@/lib/schemas/rules";
-import { PUBLIC_URL, RULE_CASES, checkoutTempo, targetFor } from "@/tests/fixtures/rules-slos";
+import { PUBLIC_URL, RULE_CASES, checkoutTempo, targetFor, withoutOverviewRules } from "@/tests/fixtures/rules-slos";
 import { TMP_ROOT, runTool } from "@/tests/helpers/prometheus";
 import { BURN_PHASES, counters, firingAt, inputSeries, predictTiers, renderAnnotation, windowCounts, type Counters } from "@/tests/helpers/rule-scenarios";
 import { burnRates } from "@/lib/slo/burn-rates";
@@ -42,6 +42,8 @@ async function promtool(args: string[]): Promise<{ ok: boolean; out: string }> {
 
 const burnSlo = (over: Partial<RuleSlo> = {}): RuleSlo => ({ ...checkoutTempo(), alerting: AlertSettings.parse({ runbookUrl: "https://runbooks.example.com/checkout" }), ...over });
 const groupFor = (slo: RuleSlo) => sloRuleGroup(slo, targetFor(slo, TEMPO), { publicUrl: PUBLIC_URL })!;
+/** For the alert-timing cases: the group without the overview's series, which no alert reads. */
+const alertGroupFor = (slo: RuleSlo) => withoutOverviewRules(groupFor(slo), slo);
 const alertRules = (g: RuleGroup, name: string) => g.rules.filter((r): r is AlertingRule => "alert" in r && r.alert === name);
 
 /** Expected firing burn alerts at step i, from the prediction. */
@@ -88,7 +90,7 @@ describe("promtool test rules: burn tiers fire and resolve when tier-firing.ts p
   const phases = BURN_PHASES;
   const slo = burnSlo();
   const c = counters(phases);
-  const g = groupFor(slo);
+  const g = alertGroupFor(slo);
 
   it("every tier fires and resolves in the scenario (else the test would prove little)", () => {
     const p = predictTiers(slo, c, 60, BURN_FOR_SECONDS);
@@ -167,7 +169,7 @@ describe("promtool test rules: quiet when healthy and under the traffic floor; d
 
     const check = (slo: RuleSlo, c: Counters, g: RuleGroup, hours: number[]) =>
       hours.map((h) => ({ eval_time: `${h}h`, alertname: "SightlineErrorBudgetBurn", exp_alerts: expectedBurn(slo, g, c, h * 60) }));
-    const groups = [healthy, floored, unfloored].map(groupFor);
+    const groups = [healthy, floored, unfloored].map(alertGroupFor);
     const series = [
       ...inputSeries(healthy, targetFor(healthy, TEMPO), healthyC),
       ...inputSeries(floored, targetFor(floored, TEMPO), lowC),
@@ -182,7 +184,7 @@ describe("promtool test rules: quiet when healthy and under the traffic floor; d
 
   it("the data-absent alert fires 15 minutes after the last sample, not before", async () => {
     const slo = burnSlo({ slug: "gone", service: "gone" });
-    const g = groupFor(slo);
+    const g = alertGroupFor(slo);
     const c = counters([{ minutes: 60, total: 0, bad: 0 }, { minutes: 60, total: 100, bad: 0 }]);
     const last = (c.total.length - 1) * 60;
     const rule = alertRules(g, "SightlineSloDataAbsent")[0];
