@@ -3,7 +3,8 @@
 // every malformed answer the schema refuses is refused too (bad_response upstream).
 import { describe, expect, it } from "vitest";
 import { parseQueryAnswer } from "@/lib/server/metrics/query-data";
-import { QueryData } from "@/lib/server/metrics/schemas";
+import fc from "fast-check";
+import { parseSampleValue, QueryData } from "@/lib/server/metrics/schemas";
 
 const good: [string, unknown][] = [
   ["vector", { resultType: "vector", result: [{ metric: { a: "1" }, value: [10.5, "3"] }, { metric: {}, value: [10.5, "NaN"] }] }],
@@ -51,5 +52,22 @@ describe("parseQueryAnswer", () => {
     const r = parseQueryAnswer(data);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(`${r.path}: ${r.message}`).toMatch(where);
+  });
+});
+
+describe("parseSampleValue", () => {
+  // The rule as written before its fast path: Go's float spellings by one pattern, then Number().
+  const reference = (s: string): number | null => {
+    if (s === "NaN") return NaN;
+    if (s === "+Inf" || s === "Inf") return Infinity;
+    if (s === "-Inf") return -Infinity;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
+    return Number(s);
+  };
+  it("reads every string as the pattern does, the plain-decimal fast path included", () => {
+    const spelled = fc.stringMatching(/^[-+]?[0-9.]{0,45}([eE][-+]?[0-9]{0,3})?$/);
+    const anything = fc.string({ unit: fc.constantFrom(..."0123456789.-+eE xInfNa_"), maxLength: 24 });
+    fc.assert(fc.property(fc.oneof(spelled, anything, fc.double().map(String)), (s) => Object.is(parseSampleValue(s), reference(s))), { numRuns: 5000 });
+    for (const s of ["", ".", "-", "-.", "1.", ".5", "-.5", "0", "-0", "1..2", "1.2.3", "٣", " 1", "1 ", "0x10", "1_0", "Infinity"]) expect(parseSampleValue(s), s).toBe(reference(s));
   });
 });

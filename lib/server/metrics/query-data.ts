@@ -26,27 +26,30 @@ class Bad extends Error {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
-function labels(x: unknown, where: string): Record<string, string> {
-  if (!isObject(x)) throw new Bad(where, "expected an object of labels");
-  for (const k in x) if (typeof x[k] !== "string") throw new Bad(`${where}.${k}`, "expected a string label value");
+// Paths for messages are built only when something is wrong: a 10,000-series answer has 300,000
+// points, and a path string per point was most of the garbage of reading one.
+function labels(x: unknown, where: () => string): Record<string, string> {
+  if (!isObject(x)) throw new Bad(where(), "expected an object of labels");
+  for (const k in x) if (typeof x[k] !== "string") throw new Bad(`${where()}.${k}`, "expected a string label value");
   return x as Record<string, string>;
 }
 
-function timestamp(x: unknown, where: string): number {
-  if (typeof x !== "number" || !Number.isFinite(x)) throw new Bad(where, "expected a finite unix time");
+function timestamp(x: unknown, where: () => string): number {
+  if (typeof x !== "number" || !Number.isFinite(x)) throw new Bad(where(), "expected a finite unix time");
   return x;
 }
 
-function value(x: unknown, where: string): number {
-  if (typeof x !== "string") throw new Bad(where, "expected a sample value string");
+function value(x: unknown, where: () => string): number {
+  if (typeof x !== "string") throw new Bad(where(), "expected a sample value string");
   const v = parseSampleValue(x);
-  if (v === null) throw new Bad(where, `not a sample value: ${JSON.stringify(x.slice(0, 40))}`);
+  if (v === null) throw new Bad(where(), `not a sample value: ${JSON.stringify(x.slice(0, 40))}`);
   return v;
 }
 
-function point(x: unknown, where: string): [number, number] {
-  if (!Array.isArray(x) || x.length !== 2) throw new Bad(where, "expected a [time, value] pair");
-  return [timestamp(x[0], `${where}.0`), value(x[1], `${where}.1`)];
+/** A [time, value] pair, checked; `where` names it in a message. */
+function pair(x: unknown, where: () => string): unknown[] {
+  if (!Array.isArray(x) || x.length !== 2) throw new Bad(where(), "expected a [time, value] pair");
+  return x;
 }
 
 function list(x: unknown, where: string): unknown[] {
@@ -66,10 +69,10 @@ export function parseQueryAnswer(data: unknown): QueryAnswerParse {
         for (let i = 0; i < rows.length; i++) {
           const s = rows[i];
           if (!isObject(s)) throw new Bad(`result.${i}`, "expected a sample");
-          const metric = labels(s.metric, `result.${i}.metric`);
+          const metric = labels(s.metric, () => `result.${i}.metric`);
           if (s.value === undefined) continue;
-          const [t, v] = point(s.value, `result.${i}.value`);
-          samples.push({ labels: metric, timestamp: t, value: v });
+          const p = pair(s.value, () => `result.${i}.value`);
+          samples.push({ labels: metric, timestamp: timestamp(p[0], () => `result.${i}.value.0`), value: value(p[1], () => `result.${i}.value.1`) });
         }
         return { ok: true, value: { resultType: "vector", samples } };
       }
@@ -79,24 +82,25 @@ export function parseQueryAnswer(data: unknown): QueryAnswerParse {
         for (let i = 0; i < rows.length; i++) {
           const s = rows[i];
           if (!isObject(s)) throw new Bad(`result.${i}`, "expected a series");
-          const metric = labels(s.metric, `result.${i}.metric`);
+          const metric = labels(s.metric, () => `result.${i}.metric`);
           const raw = s.values === undefined ? [] : list(s.values, `result.${i}.values`);
           const points = new Array<{ t: number; v: number }>(raw.length);
           for (let k = 0; k < raw.length; k++) {
-            const [t, v] = point(raw[k], `result.${i}.values.${k}`);
-            points[k] = { t, v };
+            const p = pair(raw[k], () => `result.${i}.values.${k}`);
+            points[k] = { t: timestamp(p[0], () => `result.${i}.values.${k}.0`), v: value(p[1], () => `result.${i}.values.${k}.1`) };
           }
           series.push({ labels: metric, points });
         }
         return { ok: true, value: { resultType: "matrix", series } };
       }
       case "scalar": {
-        const [t, v] = point(r, "result");
-        return { ok: true, value: { resultType: "scalar", sample: { labels: {}, timestamp: t, value: v } } };
+        const p = pair(r, () => "result");
+        const t = timestamp(p[0], () => "result.0");
+        return { ok: true, value: { resultType: "scalar", sample: { labels: {}, timestamp: t, value: value(p[1], () => "result.1") } } };
       }
       case "string":
         if (!Array.isArray(r) || r.length !== 2 || typeof r[1] !== "string") throw new Bad("result", "expected a [time, string] pair");
-        timestamp(r[0], "result.0");
+        timestamp(r[0], () => "result.0");
         return { ok: true, value: { resultType: "string" } };
       default:
         throw new Bad("resultType", "expected vector, matrix, scalar or string");

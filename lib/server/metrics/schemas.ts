@@ -15,6 +15,21 @@ export type Envelope = z.infer<typeof Envelope>;
 
 /** Go's float formatting as Prometheus writes it: `+Inf`, `-Inf`, `NaN`, decimals, exponents. */
 export function parseSampleValue(s: string): number | null {
+  // Plain decimals, what Prometheus writes for nearly every sample: optional minus, digits and at
+  // most one dot (a subset of the pattern below, which Number() reads the same way), without the regex.
+  const n = s.length;
+  if (n > 0 && n < 40) {
+    let i = s.charCodeAt(0) === 45 ? 1 : 0;
+    let digits = 0;
+    let dot = false;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !dot) dot = true;
+      else break;
+    }
+    if (i === n && digits > 0) return Number(s);
+  }
   if (s === "NaN") return NaN;
   if (s === "+Inf" || s === "Inf") return Infinity;
   if (s === "-Inf") return -Infinity;
