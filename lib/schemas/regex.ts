@@ -4,8 +4,11 @@
 // and refuses the inline flags `(?i)` that Prometheus accepts. re2js is a pure-JS port of RE2
 // with Go's parser and error texts, so the browser form and the API give the same verdict.
 // Pure, no I/O. tests/integration/regex-prometheus.test.ts checks the verdicts against a real
-// Prometheus.
-import { RE2JS, RE2JSSyntaxException } from "re2js";
+// Prometheus. The engine comes from #regex-engine: always there on the server; in the browser it
+// arrives after the page has loaded, and until then there is no verdict (null: the API judges
+// every save with the same function).
+import type { RE2JS } from "re2js";
+import { regexEngine } from "#regex-engine";
 
 const ENGINE = "Prometheus (RE2)";
 
@@ -27,6 +30,9 @@ const UNSUPPORTED_GROUPS: [prefix: string, what: string][] = [
  * matches with (`x|\Q` is valid alone, but its open quote swallows the wrapper's `)$`).
  */
 export function promRegexProblem(pattern: string): string | null {
+  const re2 = regexEngine();
+  if (!re2) return null;
+  const { RE2JS, RE2JSSyntaxException } = re2;
   let re: RE2JS;
   try {
     re = RE2JS.compile(pattern);

@@ -8,6 +8,7 @@ import { formatRps } from "@/lib/client/status/format";
 import { useDebouncedText } from "@/lib/client/use-debounced-text";
 import { useDiscovery } from "@/lib/client/wizard-discovery";
 import { SERIES_WARNING_LIMIT } from "@/lib/client/wizard-map";
+import { useRegexEngineReady } from "@/lib/client/use-regex-engine";
 import { matchingOperations } from "@/lib/client/wizard-regex";
 import { withSelection } from "@/lib/client/wizard-state";
 import { SPAN_KIND_CHOICES } from "@/lib/client/slo-form";
@@ -26,7 +27,8 @@ export function StepOperation({ state, go }: StepProps) {
   const exact = state.operationMatch === "exact";
   const kinds = useDiscovery("span-kinds", { datasource: state.datasourceId, service: state.service, operation: state.operation, lookback: DISCOVERY_LOOKBACK_SECONDS }, exact && state.operation !== "");
   const [regex, setRegex] = useDebouncedText(exact ? "" : state.operation, (v) => go(withSelection(state, { operation: v }), "replace"));
-  const preview = useMemo(() => (exact ? null : matchingOperations(regex, (ops.data?.items ?? []).map((i) => i.value))), [exact, regex, ops.data]);
+  const engineReady = useRegexEngineReady();
+  const preview = useMemo(() => (exact || !engineReady ? null : matchingOperations(regex, (ops.data?.items ?? []).map((i) => i.value))), [exact, engineReady, regex, ops.data]);
   const series = useSeriesCount(state);
 
   const mode = (m: "exact" | "regex") => go(withSelection(state, { operationMatch: m, operation: "" }), "replace");
@@ -71,6 +73,10 @@ export function StepOperation({ state, go }: StepProps) {
             <p data-testid="regex-matches" className="text-sm text-zinc-700">
               Matches {preview.matches.length} of the {ops.data?.items.length ?? 0} operations {state.service} sent in the {lookbackWords}
               {preview.matches.length ? `: ${preview.matches.slice(0, 8).join(", ")}${preview.matches.length > 8 ? ", …" : ""}` : "."}
+            </p>
+          ) : !exact && regex && !preview ? (
+            <p data-testid="regex-matches-pending" className="text-sm text-zinc-500">
+              Checking the pattern…
             </p>
           ) : null}
         </div>
