@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from "react";
 import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasource";
 import { useSaveDatasource } from "@/lib/client/datasources/save";
-import { connectionTestRequest, datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, validateDatasourceForm, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
+import { datasourceValidation, useLazyModule } from "@/lib/client/lazy-module";
+import { datasourceToForm, emptyDatasourceForm, needsCredentials, secretWillBeDropped, type DatasourceFormErrors, type DatasourceFormField, type DatasourceFormValues } from "@/lib/client/datasource-form";
 import { useTestConnection } from "@/lib/client/datasources/test-connection";
 import { ApiError, describeError } from "@/lib/client/http";
 import { slugify } from "@/lib/client/slugify";
@@ -19,6 +20,8 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
   const [v, setV] = useState<DatasourceFormValues>(() => (existing ? datasourceToForm(existing) : emptyDatasourceForm()));
   const [errors, setErrors] = useState<DatasourceFormErrors>({});
   const [slugTouched, setSlugTouched] = useState(Boolean(existing));
+  // The validators (and zod) are fetched once the page has loaded; a click before that waits for them.
+  useLazyModule(datasourceValidation);
   const save = useSaveDatasource();
   const tester = useTestConnection();
   const id = (f: string) => `ds-${f}`;
@@ -31,7 +34,7 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = validateDatasourceForm(v, existing);
+    const r = (await datasourceValidation.get()).validateDatasourceForm(v, existing);
     setErrors(r.errors);
     if (Object.keys(r.errors).length > 0) {
       const first = Object.keys(r.errors)[0];
@@ -52,8 +55,8 @@ export function DatasourceForm({ existing, onDone }: { existing?: DatasourceDto;
     }
   };
 
-  const runTest = () => {
-    const r = connectionTestRequest(v, existing);
+  const runTest = async () => {
+    const r = (await datasourceValidation.get()).connectionTestRequest(v, existing);
     setErrors(r.errors);
     tester.reset();
     if (r.request) tester.mutate(r.request);

@@ -1,5 +1,6 @@
 // The SLO's definition as a reader wants it: what is counted, how fast, over which window.
-import { windowLabel, type SloDto } from "@/lib/schemas/slo-dto";
+import type { SloDto } from "@/lib/schemas/slo-dto";
+import { windowLabel } from "@/lib/schemas/values";
 import type { DatasourceDto } from "@/lib/schemas/datasource";
 import { formatErrorBudget, formatObjective, formatThresholdMs, formatUtc } from "@/lib/client/format";
 import { formatFieldValue } from "@/lib/client/revision-format";

@@ -4,7 +4,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Suspense, useState } from "react";
-import { CreateSloInput, type SloDto } from "@/lib/schemas/slo";
+import { sloValidation, useLazyModule } from "@/lib/client/lazy-module";
+import type { SloDto } from "@/lib/schemas/slo";
 import { ApiError, describeError } from "@/lib/client/http";
 import { changedFields, formToInput, sloToForm } from "@/lib/client/slo-form";
 import { useSlo } from "@/lib/client/slos/get";
@@ -55,8 +56,7 @@ function EditLoaded({ slo, reload }: { slo: SloDto; reload: () => Promise<unknow
   const [reloading, setReloading] = useState(false);
   const detailHref = `/slos/${encodeURIComponent(slo.slug)}`;
 
-  // The baseline goes through the same mapping as the form, so untouched fields compare equal.
-  const baseline = CreateSloInput.safeParse(formToInput(sloToForm(slo)));
+  useLazyModule(sloValidation);
 
   return (
     <div className="max-w-4xl">
@@ -107,6 +107,8 @@ function EditLoaded({ slo, reload }: { slo: SloDto; reload: () => Promise<unknow
         onConflict={setConflict}
         onCancel={() => router.push(detailHref)}
         onSubmit={async (input) => {
+          // The baseline goes through the same mapping as the form, so untouched fields compare equal.
+          const baseline = (await sloValidation.get()).CreateSloInput.safeParse(formToInput(sloToForm(slo)));
           const patch = baseline.success ? changedFields(baseline.data, input) : input;
           if (Object.keys(patch).length === 0) {
             router.push(detailHref);

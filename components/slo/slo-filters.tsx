@@ -1,6 +1,6 @@
 "use client";
 // Catalogue filters. Each change rewrites the URL (page back to 1), which is the only state.
-import { SloStatus } from "@/lib/schemas/slo-dto";
+import { SLO_STATUSES } from "@/lib/schemas/values";
 import { statusLabel } from "@/lib/client/format";
 import type { SloSearch } from "@/lib/client/slo-search-params";
 import { useDebouncedText } from "@/lib/client/use-debounced-text";
@@ -44,7 +44,7 @@ export function SloFilters({ search, onChange, onClear }: Props) {
         </label>
         <select id="filter-status" value={search.status} onChange={(e) => onChange({ status: e.target.value as SloSearch["status"] })} className={selectClass(false)}>
           <option value="">Active and draft</option>
-          {SloStatus.options.map((s) => (
+          {SLO_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusLabel[s]}
             </option>

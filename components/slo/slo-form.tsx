@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { CreateSloInput } from "@/lib/schemas/slo";
 import { ApiError, describeError, isVersionConflict } from "@/lib/client/http";
-import { fieldErrorsToForm, slugify, validateSloForm, type SloFormErrors, type SloFormField, type SloFormValues } from "@/lib/client/slo-form";
+import { sloValidation, useLazyModule } from "@/lib/client/lazy-module";
+import { fieldErrorsToForm, slugify, type SloFormErrors, type SloFormField, type SloFormValues } from "@/lib/client/slo-form";
 import { Button } from "../ui/button";
 import { Callout } from "../ui/callout";
 import { AboutSection, MeasureSection, ObjectiveSection } from "./slo-form-sections";
@@ -27,6 +28,8 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   // In edit mode the slug is already someone's link; only derive it for new SLOs.
+  // The validator (and zod) arrive after the page has loaded; a submit before that waits for it.
+  const validation = useLazyModule(sloValidation);
   const slugTouched = useRef(mode === "edit" || initial.slug !== "");
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -36,7 +39,7 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
     if (k === "name" && !slugTouched.current) next.slug = slugify(String(v));
     setValues(next);
     // Once the user has tried to submit, keep the messages honest as they fix things.
-    if (attempted) setErrors((e) => ({ form: e.form, ...validateSloForm(next).errors }));
+    if (attempted && validation) setErrors((e) => ({ form: e.form, ...validation.validateSloForm(next).errors }));
   };
 
   // Bumped after a failed submit; the effect runs once the messages are rendered.
@@ -50,7 +53,7 @@ export function SloForm({ mode, initial, onSubmit, onConflict, onCancel }: SloFo
     e.preventDefault();
     if (submitting) return;
     setAttempted(true);
-    const { input, errors: clientErrors } = validateSloForm(values);
+    const { input, errors: clientErrors } = (validation ?? (await sloValidation.get())).validateSloForm(values);
     if (!input) {
       setErrors(clientErrors);
       focusFirst();

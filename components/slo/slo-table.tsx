@@ -1,6 +1,7 @@
 // The catalogue table. Units are spelled out in every cell (ms, %, days).
 import Link from "next/link";
-import { windowLabel, type SloDto } from "@/lib/schemas/slo-dto";
+import type { SloDto } from "@/lib/schemas/slo-dto";
+import { windowLabel } from "@/lib/schemas/values";
 import { formatObjective, formatThresholdMs } from "@/lib/client/format";
 import { cx } from "../ui/cx";
 import { StatusBadge } from "./status-badge";

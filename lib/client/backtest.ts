@@ -2,12 +2,14 @@
 // Read-only, so it is a query keyed by its body (see lib/client/suggest.ts).
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { BacktestResponse, type BacktestRequest } from "@/lib/schemas/backtest";
-import { apiFetch } from "./http";
+import type { BacktestRequest } from "@/lib/schemas/backtest";
+import { apiFetch, lazySchema } from "./http";
+
+const BacktestResponseSchema = lazySchema(() => import("@/lib/schemas/backtest").then((m) => m.BacktestResponse));
 
 export type BacktestBody = z.input<typeof BacktestRequest>;
 
-export const fetchBacktest = (body: BacktestBody, signal?: AbortSignal) => apiFetch("/api/backtest", BacktestResponse, { method: "POST", body, signal });
+export const fetchBacktest = (body: BacktestBody, signal?: AbortSignal) => apiFetch("/api/backtest", BacktestResponseSchema, { method: "POST", body, signal });
 
 export const backtestQueryOptions = (body: BacktestBody | null) =>
   queryOptions({

@@ -1,8 +1,9 @@
 // The datasource form's values and their mapping to the API input. Both secrets (Prometheus's
 // and the trace backend's) are write-only: the API only says whether one is set, so an empty
 // secret field on edit means "keep the current one". Pure, no I/O.
-import { CreateDatasourceInput, urlOrigin, type DatasourceDto, type UpdateDatasourceInput, type UpdatedDatasourceDto } from "@/lib/schemas/datasource";
-import { TestConnectionInput, TestConnectionOverlay, type ConnectionCheck } from "@/lib/schemas/datasource-test";
+import type { DatasourceDto, UpdatedDatasourceDto } from "@/lib/schemas/datasource";
+import { urlOrigin } from "@/lib/schemas/values";
+import type { ConnectionCheck } from "@/lib/schemas/datasource-test";
 
 export type DatasourceFormValues = {
   name: string;
@@ -65,7 +66,7 @@ export const datasourceToForm = (d: DatasourceDto): DatasourceFormValues => ({
   grafanaTempoUid: d.grafanaTempoUid,
 });
 
-function toRaw(v: DatasourceFormValues, existing?: DatasourceDto): Record<string, unknown> {
+export function toRaw(v: DatasourceFormValues, existing?: DatasourceDto): Record<string, unknown> {
   const raw: Record<string, unknown> = {
     name: v.name.trim(),
     slug: v.slug.trim(),
@@ -92,7 +93,7 @@ function toRaw(v: DatasourceFormValues, existing?: DatasourceDto): Record<string
 }
 
 /** Missing or malformed secrets, in words, before any request: both credentials follow one rule. */
-function secretErrors(v: DatasourceFormValues, existing: DatasourceDto | undefined, errors: DatasourceFormErrors) {
+export function secretErrors(v: DatasourceFormValues, existing: DatasourceDto | undefined, errors: DatasourceFormErrors) {
   const pairs = [
     { kind: v.authKind, secret: v.authSecret, clear: v.clearSecret, stored: existing?.hasAuthSecret, field: "authSecret" as const },
     { kind: v.traceAuthKind, secret: v.traceAuthSecret, clear: v.clearTraceSecret, stored: existing?.hasTraceAuthSecret, field: "traceAuthSecret" as const },
@@ -104,30 +105,6 @@ function secretErrors(v: DatasourceFormValues, existing: DatasourceDto | undefin
   }
 }
 
-export function validateDatasourceForm(
-  v: DatasourceFormValues,
-  existing?: DatasourceDto,
-): { input?: CreateDatasourceInput; patch?: UpdateDatasourceInput; errors: DatasourceFormErrors } {
-  const raw = toRaw(v, existing);
-  const r = CreateDatasourceInput.safeParse(raw);
-  const errors: DatasourceFormErrors = {};
-  if (!r.success)
-    for (const i of r.error.issues) {
-      const f = String(i.path[0] ?? "form") as DatasourceFormField;
-      errors[f] ??= f === "slug" ? "Lowercase letters, digits and inner dashes." : i.message;
-    }
-  secretErrors(v, existing, errors);
-  if (v.traceBackend !== "none" && v.traceUrl.trim() === "") errors.traceUrl = "Enter the trace backend's URL.";
-  if (v.grafanaTempoUid.trim() !== "" && v.grafanaUrl.trim() === "") errors.grafanaUrl = "Enter the Grafana URL the Tempo datasource UID belongs to.";
-  if (Object.keys(errors).length > 0 || !r.success) return { errors };
-  if (!existing) return { input: r.data, errors };
-  const patch: Record<string, unknown> = {};
-  for (const [k, val] of Object.entries(r.data))
-    if (k === "authSecret" || k === "traceAuthSecret" || (existing as Record<string, unknown>)[k] !== val) patch[k] = val;
-  return { patch: patch as UpdateDatasourceInput, errors };
-}
-
-/** An auth kind without its secret: queries go out unauthenticated until one is entered. */
 export const needsCredentials = (d: Pick<DatasourceDto, "authKind" | "hasAuthSecret">) => d.authKind !== "none" && !d.hasAuthSecret;
 
 /** The same for the trace backend's credential. */
@@ -174,33 +151,6 @@ export function savedNotice(d: DatasourceDto | UpdatedDatasourceDto): { tone: "i
       detail: "The trace backend URL now points at another host, so the secret entered for the old one is not sent there. Edit the datasource and enter the trace secret again if the new host needs it.",
     };
   return { tone: "info", title: `Saved “${d.name}”.` };
-}
-
-const CONNECTION_KEYS = Object.keys(TestConnectionInput.shape);
-const pickConnection = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => CONNECTION_KEYS.includes(k)));
-
-/**
- * What "Test connection" sends, from the form as it stands (saved or not): a new datasource's
- * connection fields, or an existing one's unsaved edits (only what differs, and secrets only when
- * typed or cleared), which the server lays over the stored datasource. Name and slug need not be
- * valid to test.
- */
-export function connectionTestRequest(
-  v: DatasourceFormValues,
-  existing?: DatasourceDto,
-): { request?: { mode: "unsaved"; body: TestConnectionInput } | { mode: "stored"; id: string; body: TestConnectionOverlay }; errors: DatasourceFormErrors } {
-  const raw = pickConnection(toRaw(v, existing));
-  const errors: DatasourceFormErrors = {};
-  const r = TestConnectionInput.safeParse(raw);
-  if (!r.success) for (const i of r.error.issues) errors[String(i.path[0] ?? "form") as DatasourceFormField] ??= i.message;
-  secretErrors(v, existing, errors);
-  if (v.traceBackend !== "none" && v.traceUrl.trim() === "") errors.traceUrl = "Enter the trace backend's URL.";
-  if (Object.keys(errors).length > 0 || !r.success) return { errors };
-  if (!existing) return { request: { mode: "unsaved", body: r.data }, errors };
-  const overlay: Record<string, unknown> = {};
-  for (const [k, val] of Object.entries(r.data))
-    if (k === "authSecret" || k === "traceAuthSecret" || (existing as Record<string, unknown>)[k] !== val) overlay[k] = val;
-  return { request: { mode: "stored", id: existing.id, body: TestConnectionOverlay.parse(overlay) }, errors };
 }
 
 const CHECK_TITLES: Record<ConnectionCheck["check"], string> = { prometheus: "Prometheus", "span-metrics": "Span metrics", traces: "Traces" };

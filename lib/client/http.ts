@@ -1,7 +1,8 @@
 // The browser's one way to talk to Sightline's JSON API: same-origin fetch, responses checked
 // against the shared DTO schemas, and problem+json errors turned into an `ApiError` value that
-// the UI can show in words (ARCHITECTURE.md §5).
-import { z } from "zod";
+// the UI can show in words (ARCHITECTURE.md §5). The schemas come as loaders (`lazySchema`): zod
+// and the schema modules are fetched with the first answer, not in a page's first load.
+import type { z } from "zod";
 
 export type FieldError = { path: string; message: string };
 
@@ -23,18 +24,51 @@ export class ApiError extends Error {
   }
 }
 
-// `path` may come as "window.days" or ["window","days"] depending on who serialised the zod issue.
-const ProblemPath = z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).transform((p) =>
-  Array.isArray(p) ? p.join(".") : p.replace(/^\//, "").replaceAll("/", "."),
-);
+/** A response schema fetched on first use (its module brings zod, configured by lib/schemas/zod.ts). */
+export type LazySchema<T> = () => Promise<z.ZodType<T>>;
 
-const Problem = z.object({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().optional(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ path: ProblemPath, message: z.string() })).optional(),
-});
+export function lazySchema<T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> {
+  let loading: Promise<z.ZodType<T>> | null = null;
+  return () =>
+    (loading ??= load().then(
+      (schema) => schema,
+      (e: unknown) => {
+        loading = null; // a failed chunk (offline, a new deploy): the next call tries again
+        throw e;
+      },
+    ));
+}
+
+// A problem+json body, read by hand (no zod in the first load). `path` may come as "window.days" or
+// ["window","days"] depending on who serialised the zod issue.
+type Problem = { type?: string; title?: string; detail?: string; errors?: FieldError[] };
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+function problemPath(p: unknown): string | null {
+  if (typeof p === "string") return p.replace(/^\//, "").replaceAll("/", ".");
+  if (Array.isArray(p) && p.every((x) => typeof x === "string" || typeof x === "number")) return p.join(".");
+  return null;
+}
+
+export function readProblem(body: unknown): Problem {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return {};
+  const b = body as Record<string, unknown>;
+  let errors: FieldError[] | undefined;
+  if (Array.isArray(b.errors)) {
+    errors = [];
+    for (const e of b.errors) {
+      if (typeof e !== "object" || e === null) return {};
+      const path = problemPath((e as Record<string, unknown>).path);
+      const message = str((e as Record<string, unknown>).message);
+      if (path === null || message === undefined) return {};
+      errors.push({ path, message });
+    }
+  } else if (b.errors !== undefined) return {};
+  for (const k of ["type", "title", "detail"] as const) if (b[k] !== undefined && typeof b[k] !== "string") return {};
+  if (b.status !== undefined && typeof b.status !== "number") return {};
+  return { type: str(b.type), title: str(b.title), detail: str(b.detail), errors };
+}
 
 const statusTitles: Record<number, string> = {
   400: "The request was not understood",
@@ -48,8 +82,7 @@ const statusTitles: Record<number, string> = {
 
 async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  const parsed = Problem.safeParse(body);
-  const p = parsed.success ? parsed.data : {};
+  const p = readProblem(body);
   return new ApiError({
     status: res.status,
     type: p.type,
@@ -62,7 +95,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 type Options = { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
 
 /** Fetches `path` from the API and parses the JSON answer with `schema`. Throws `ApiError`. */
-export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opts: Options = {}): Promise<z.infer<S>> {
+export async function apiFetch<T>(path: string, schema: LazySchema<T>, opts: Options = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -78,9 +111,11 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
   }
   if (!res.ok) throw await toApiError(res);
   const data: unknown = await res.json().catch(() => undefined);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success)
-    throw new ApiError({ status: res.status, title: "The server sent an answer this page does not understand", detail: z.prettifyError(parsed.error) });
+  const parsed = (await schema()).safeParse(data);
+  if (!parsed.success) {
+    const { prettifyError } = await import("zod");
+    throw new ApiError({ status: res.status, title: "The server sent an answer this page does not understand", detail: prettifyError(parsed.error) });
+  }
   return parsed.data;
 }
 

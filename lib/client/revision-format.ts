@@ -1,6 +1,6 @@
 // Words for revision history entries: field names people recognise, values in display units.
 // Pure, no I/O.
-import { SloWindow, windowLabel } from "@/lib/schemas/slo-dto";
+import { asSloWindow, windowLabel } from "@/lib/schemas/values";
 import { formatObjective, formatThresholdMs } from "./format";
 
 export const fieldLabels: Record<string, string> = {
@@ -39,8 +39,8 @@ export function formatFieldValue(field: string, v: unknown): string {
   if (field === "thresholdSeconds" && typeof v === "number") return formatThresholdMs(v);
   if (field === "objective" && typeof v === "number") return formatObjective(v);
   if (field === "window") {
-    const w = SloWindow.safeParse(v);
-    return w.success ? windowLabel(w.data) : JSON.stringify(v);
+    const w = asSloWindow(v);
+    return w ? windowLabel(w) : JSON.stringify(v);
   }
   if (field === "spanKind" && typeof v === "string") return v.replace("SPAN_KIND_", "").toLowerCase();
   if (typeof v === "boolean") return v ? "yes" : "no";

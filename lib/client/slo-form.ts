@@ -2,7 +2,8 @@
 // milliseconds and percent) and the pure mappings to and from the API's CreateSloInput
 // (seconds and 0..1). Validation reuses the shared zod schema so the browser and the server
 // agree; the server stays the authority. Pure, no I/O.
-import { CreateSloInput, SpanKind, type SloDto, type SloWindow } from "@/lib/schemas/slo";
+import type { CreateSloInput, SloDto, SloWindow } from "@/lib/schemas/slo";
+import { SPAN_KINDS } from "@/lib/schemas/values";
 import { tidy } from "./format";
 
 export type SloFormValues = {
@@ -40,7 +41,7 @@ export const WINDOW_CHOICES: { value: string; label: string }[] = [
 
 export const SPAN_KIND_CHOICES: { value: string; label: string }[] = [
   { value: "any", label: "Any kind" },
-  ...SpanKind.options.map((k) => ({ value: k, label: k.replace("SPAN_KIND_", "").toLowerCase().replace(/^./, (c) => c.toUpperCase()) })),
+  ...SPAN_KINDS.map((k) => ({ value: k, label: k.replace("SPAN_KIND_", "").toLowerCase().replace(/^./, (c) => c.toUpperCase()) })),
 ];
 
 export const windowToValue = (w: SloWindow) => (w.kind === "rolling" ? `rolling:${w.days}` : "calendar:month");
@@ -160,14 +161,6 @@ export function fieldErrorsToForm(errors: { path: string; message: string }[], i
     out[field] ??= reword(field, message, input?.[head]);
   }
   return out;
-}
-
-/** Client-side check with the shared schema; `{}` means the server may accept it. */
-export function validateSloForm(v: SloFormValues): { input?: CreateSloInput; errors: SloFormErrors } {
-  const raw = formToInput(v);
-  const r = CreateSloInput.safeParse(raw);
-  if (r.success) return { input: r.data, errors: {} };
-  return { errors: fieldErrorsToForm(r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })), raw) };
 }
 
 /** Only the fields that differ from the saved SLO, so a PATCH never rewrites what nobody touched. */

@@ -2,7 +2,7 @@
 // that parses it and the client component that writes it, so a filtered view is a link
 // anyone can open. Unknown or malformed values are dropped rather than failing the page.
 // Pure, no I/O.
-import { SloStatus } from "@/lib/schemas/slo-dto";
+import { isOneOf, SLO_STATUSES, type SloStatusValue as SloStatus } from "@/lib/schemas/values";
 import type { SloListQuery } from "./slos/list";
 
 export const SLO_PAGE_SIZE = 25;
@@ -17,12 +17,12 @@ const first = (raw: RawParams, k: string): string => {
 };
 
 export function parseSloSearch(raw: RawParams): SloSearch {
-  const status = SloStatus.safeParse(first(raw, "status"));
+  const status = first(raw, "status");
   const page = Number.parseInt(first(raw, "page"), 10);
   return {
     team: first(raw, "team").slice(0, 63),
     service: first(raw, "service").slice(0, 256),
-    status: status.success ? status.data : "",
+    status: isOneOf(SLO_STATUSES, status) ? status : "",
     q: first(raw, "q").slice(0, 200),
     page: Number.isFinite(page) && page >= 1 && page <= 100_000 ? page : 1,
   };

@@ -3,12 +3,14 @@
 // choices (a back/forward step, a re-render) reuse the answer instead of asking Prometheus again.
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { SuggestResponse, type SuggestRequest } from "@/lib/schemas/suggest";
-import { apiFetch } from "./http";
+import type { SuggestRequest } from "@/lib/schemas/suggest";
+import { apiFetch, lazySchema } from "./http";
+
+const SuggestResponseSchema = lazySchema(() => import("@/lib/schemas/suggest").then((m) => m.SuggestResponse));
 
 export type SuggestBody = z.input<typeof SuggestRequest>;
 
-export const fetchSuggest = (body: SuggestBody, signal?: AbortSignal) => apiFetch("/api/suggest", SuggestResponse, { method: "POST", body, signal });
+export const fetchSuggest = (body: SuggestBody, signal?: AbortSignal) => apiFetch("/api/suggest", SuggestResponseSchema, { method: "POST", body, signal });
 
 export const suggestQueryOptions = (body: SuggestBody | null) =>
   queryOptions({

@@ -1,22 +1,18 @@
 // GET /api/discovery/{services,operations,span-kinds} – the wizard's pickers, with request rates.
 // The look-back spans the baseline (a service quiet in the last hour still shows up).
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiFetch, queryString } from "./http";
+import type { DiscoveryResponse } from "@/lib/schemas/client-answers";
+import { apiFetch, lazySchema, queryString } from "./http";
 
-export const DiscoveryResponse = z.object({
-  dimension: z.enum(["services", "operations", "span-kinds"]),
-  profile: z.object({ id: z.string(), histogram: z.string(), unit: z.string() }),
-  lookbackSeconds: z.number(),
-  items: z.array(z.object({ value: z.string(), requestsPerSecond: z.number() })),
-});
-export type DiscoveryResponse = z.infer<typeof DiscoveryResponse>;
+export type { DiscoveryResponse };
+
+const DiscoveryResponseSchema = lazySchema(() => import("@/lib/schemas/client-answers").then((m) => m.DiscoveryResponse));
 export type DiscoveryDimension = DiscoveryResponse["dimension"];
 
 export type DiscoveryParams = { datasource: string; service?: string; operation?: string; lookback?: number; at?: number };
 
 export const fetchDiscovery = (dimension: DiscoveryDimension, p: DiscoveryParams, signal?: AbortSignal) =>
-  apiFetch(`/api/discovery/${dimension}${queryString(p)}`, DiscoveryResponse, { signal });
+  apiFetch(`/api/discovery/${dimension}${queryString(p)}`, DiscoveryResponseSchema, { signal });
 
 export const discoveryQueryOptions = (dimension: DiscoveryDimension, p: DiscoveryParams, enabled = true) =>
   queryOptions({

@@ -2,7 +2,7 @@
 // exact step and choices and back/forward walk through them. This module is the one reader and
 // writer of those params: parse leniently (a hand-edited link falls back to defaults, never throws),
 // write only what differs from the defaults (short links). Pure, no I/O.
-import { SpanKind } from "@/lib/schemas/slo-dto";
+import { SPAN_KINDS as SPAN_KIND_VALUES } from "@/lib/schemas/values";
 
 export const WIZARD_STEPS = ["datasource", "service", "operation", "history", "target", "details", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -77,7 +77,7 @@ export const DEFAULT_WIZARD_STATE: WizardState = {
 };
 
 const MAX_EXCLUSIONS = 50;
-const SPAN_KINDS: readonly string[] = SpanKind.options;
+const SPAN_KINDS: readonly string[] = SPAN_KIND_VALUES;
 
 const positive = (s: string | null, max: number): number | null => {
   if (s === null || s.trim() === "") return null;

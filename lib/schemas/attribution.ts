@@ -2,7 +2,7 @@
 // status code or other label spent the error budget over a window. Built by
 // lib/server/slo/attribution.ts from lib/slo/attribution.ts; the UI parses what it receives with it.
 // Units: times unix seconds, durations seconds, shares are fractions (budgetShare above 1 = overspent).
-import { z } from "zod";
+import { z } from "./zod";
 import { parseDuration } from "@/lib/promql/duration";
 import { queryTime } from "./query";
 

@@ -1,5 +1,5 @@
 // Request and answer shapes of sign-in and the local users admin API (issue 20 item 2).
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "@/lib/auth/permissions";
 
 const password = z.string().min(12, "at least 12 characters").max(200, "at most 200 characters");

@@ -2,7 +2,7 @@
 // /api/backtest, the input the pure engine (lib/slo/backtest.ts) takes from the data layer, and the
 // result it returns. Types are inferred from these schemas. Units: unix seconds, ratios 0..1.
 // Formulas and window-edge semantics: docs/suggestion-and-backtest.md.
-import { z } from "zod";
+import { z } from "./zod";
 import { SloWindow } from "./slo";
 import { BurnRateTierSchema } from "./status";
 import { SloSelectionInput, TimeRange } from "./suggest";

@@ -1,7 +1,7 @@
 // A datasource's history: who changed what and when (issue 20 item 5). Snapshots are the
 // DatasourceDto with bookkeeping dropped and both secrets reduced to their state, so history can be
 // shown to anyone who may see the datasource: a secret is never in it, in any form.
-import { z } from "zod";
+import { z } from "./zod";
 
 /** "changed": a new secret was entered (the ciphertext differs; what it was is not known). */
 export const SecretState = z.enum(["set", "not set", "changed"]);

@@ -1,6 +1,6 @@
 // The datasource connection test: what is sent (the connection fields of a datasource, saved or
 // not) and what comes back (one check per backend, said in words). Never carries a secret.
-import { z } from "zod";
+import { z } from "./zod";
 import { CreateDatasourceInput, UpdateDatasourceInput } from "./datasource";
 
 /** The fields that decide where Sightline connects and how; name, slug and Grafana links do not. */

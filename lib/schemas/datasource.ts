@@ -1,5 +1,6 @@
 // The datasource: where an SLO's span metrics (Prometheus-compatible API) and traces live.
-import { z } from "zod";
+import { z } from "./zod";
+import { urlOrigin } from "./values";
 
 export const ProducerProfileSetting = z.enum(["auto", "tempo", "otel"]);
 export type ProducerProfileSetting = z.infer<typeof ProducerProfileSetting>;
@@ -42,13 +43,7 @@ const httpUrl = ({ optional }: { optional: boolean }) =>
  * Scheme, host and port, the part that decides who receives the stored credentials
  * ("http://h" and "http://h:80" are one origin). Null when `u` does not parse.
  */
-export function urlOrigin(u: string): string | null {
-  try {
-    return new URL(u).origin;
-  } catch {
-    return null;
-  }
-}
+export { urlOrigin };
 
 /**
  * A Grafana datasource UID as Grafana accepts it (pkg/util: letters, digits, "-" and "_", at most

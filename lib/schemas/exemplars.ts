@@ -1,7 +1,7 @@
 // GET /api/slos/:id/exemplars: the requests behind an SLO's latency, as the producer sampled them
 // (one exemplar per bucket per scrape), each with its trace id and whether that trace still exists.
 // Values are seconds (converted from the producer's unit once, on the server), times unix seconds.
-import { z } from "zod";
+import { z } from "./zod";
 import { queryInt, queryTime } from "./query";
 
 /** A Prometheus label name (the grammar of lib/promql/ast.ts). */

@@ -1,7 +1,7 @@
 // GET /api/slos/:id/latency: bucket-resolution percentiles (p50/p90/p99) and request rate per step,
 // for the latency chart beside the exemplars. Estimates as histogram_quantile makes them: the SLI
 // never uses these (tempo#7863: sparse span-metric buckets are coarse).
-import { z } from "zod";
+import { z } from "./zod";
 import { queryInt, queryTime } from "./query";
 
 export const LatencyQuery = z

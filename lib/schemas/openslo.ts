@@ -4,7 +4,7 @@
 // has no home for (alertPolicies, thresholdMetric, several objectives...) must parse, so the mapper
 // (lib/openslo/import.ts) can say per field what does not map instead of one opaque "invalid".
 // There is no second SLO schema here: a document maps onto CreateSloInput (./slo.ts).
-import { z } from "zod";
+import { z } from "./zod";
 import { Slug } from "./slo-dto";
 
 export const OPENSLO_API_VERSION = "openslo/v1";

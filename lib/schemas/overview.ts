@@ -3,7 +3,7 @@
 // Every number means exactly what GET /api/slos/:id/status means by it (lib/schemas/status.ts): the
 // overview is the same engine (lib/slo evaluateSli) fed by grouped queries instead of one per SLO.
 // Units: times are unix seconds (`at`, `t`), durations `…Seconds`, ratios 0..1.
-import { z } from "zod";
+import { z } from "./zod";
 import { queryTime } from "./query";
 import { SloWindow } from "./slo-dto";
 

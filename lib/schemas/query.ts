@@ -2,7 +2,7 @@
 // value is text, and `z.coerce.number()` reads too much into it: "" is 0 (`?at=` meant 1970),
 // "0x10" is 16, "1e3" is 1000, " 5 " is 5. These accept plain decimals only and name the rule
 // they broke, so a typo is a 400 naming the parameter instead of a silently different answer.
-import { z } from "zod";
+import { z } from "./zod";
 
 /** The latest moment Sightline accepts (2100-01-01T00:00:00Z), in unix seconds. */
 export const MAX_UNIX_SECONDS = 4_102_444_800;

@@ -2,7 +2,7 @@
 // or missed, budget used and the worst fast-burn periods, with the team's totals. Built by
 // lib/server/slo/report.ts from lib/slo/report.ts; the reports page parses it with this schema.
 // Units: times unix seconds, ratios 0..1 (budgetUsed above 1 = overspent), counts are requests.
-import { z } from "zod";
+import { z } from "./zod";
 import { SloWindow } from "./slo-dto";
 
 export const REPORT_FORMATS = ["json", "csv"] as const;

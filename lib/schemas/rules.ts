@@ -1,7 +1,7 @@
 // Contracts of alerting (issue 18): an SLO's alert settings (stored with the SLO, edited through the
 // SLO API), the query of the rule downloads, and what a rules sync reports. Plain zod, no RE2: the
 // SLO read side (slo-dto.ts) imports the settings. Rule semantics: docs/alerting.md.
-import { z } from "zod";
+import { z } from "./zod";
 import { queryTime } from "./query";
 
 /** The four burn-rate tiers by stable id (`<severity>-<long window>`, lib/slo/tier-firing.ts tierId). */

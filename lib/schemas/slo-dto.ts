@@ -3,7 +3,8 @@
 // and re-exports all of this, so pages that only show SLOs do not load the RE2 parser (re2js,
 // ~50 KB gzipped) that input validation needs. Import from "@/lib/schemas/slo" unless the code
 // runs in the browser and never validates SLO input.
-import { z } from "zod";
+import { z } from "./zod";
+import { SLO_STATUSES, SPAN_KINDS, windowLabel } from "./values";
 import { AlertSettings } from "./rules";
 
 /** Prometheus label name, minus the names Sightline owns in generated queries. */
@@ -18,17 +19,11 @@ export const MatcherOp = z.enum(["=", "!=", "=~", "!~"]);
 /** A label matcher as stored and returned: the shape only (input adds the RE2 check, slo.ts). */
 export const StoredLabelMatcher = z.object({ label: LabelName, op: MatcherOp, value: z.string().max(1024) }).strict();
 
-export const SpanKind = z.enum([
-  "SPAN_KIND_SERVER",
-  "SPAN_KIND_CLIENT",
-  "SPAN_KIND_INTERNAL",
-  "SPAN_KIND_PRODUCER",
-  "SPAN_KIND_CONSUMER",
-]);
+export const SpanKind = z.enum(SPAN_KINDS);
 export type SpanKind = z.infer<typeof SpanKind>;
 
 export const OperationMatch = z.enum(["exact", "regex"]);
-export const SloStatus = z.enum(["draft", "active", "archived"]);
+export const SloStatus = z.enum(SLO_STATUSES);
 export type SloStatus = z.infer<typeof SloStatus>;
 
 /** Rolling windows in whole days, or the calendar month (UTC). */
@@ -91,4 +86,4 @@ export const SloRevisionDto = z.object({
 });
 export type SloRevisionDto = z.infer<typeof SloRevisionDto>;
 
-export const windowLabel = (w: SloWindow) => (w.kind === "rolling" ? `${w.days} days rolling` : "calendar month");
+export { windowLabel };

@@ -2,7 +2,7 @@
 // later OpenSLO import/export see it. Types are inferred from these schemas, never written twice.
 // This module is the SLO's entry point: its input schemas (with the RE2 check, ./regex.ts), plus
 // everything in ./slo-dto.ts, the read side that display-only browser code imports directly.
-import { z } from "zod";
+import { z } from "./zod";
 import { queryInt } from "./query";
 import { AlertSettings } from "./rules";
 import { promRegexProblem } from "./regex";

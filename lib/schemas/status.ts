@@ -2,7 +2,7 @@
 // builds these from lib/slo's types; tests parse real responses with these schemas so the contract
 // cannot drift, and the UI and API clients parse what they receive with them.
 // Units: times are unix seconds (`…At`, `t`), durations are `…Seconds`, ratios are 0..1.
-import { z } from "zod";
+import { z } from "./zod";
 import { queryInt, queryTime } from "./query";
 import { SloWindow } from "./slo-dto";
 

@@ -3,7 +3,7 @@
 // response carries whole). Types are inferred from these schemas (ARCHITECTURE.md §2).
 // Units: times are unix seconds (`…Seconds`), durations `…Seconds`, ratios 0..1. Formulas:
 // docs/suggestion-and-backtest.md.
-import { z } from "zod";
+import { z } from "./zod";
 import { promRegexProblem } from "./regex";
 import { LabelMatcher, OperationMatch, SloWindow, SpanKind } from "./slo";
 
@@ -94,7 +94,7 @@ export const SuggestEngineInput = z
   .strict();
 export type SuggestEngineInput = z.input<typeof SuggestEngineInput>;
 
-export const COMMON_OBJECTIVES = [0.99, 0.995, 0.999, 0.9995] as const;
+export { COMMON_OBJECTIVES } from "./values";
 
 export const SuggestDay = z.object({
   dayStartSeconds: z.number(),

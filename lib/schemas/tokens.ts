@@ -1,6 +1,6 @@
 // Request and answer shapes of the API token endpoints (issue 20 item 3). The secret appears only
 // in CreatedTokenDto, the one answer to POST /api/tokens; TokenDto (lists) never carries it.
-import { z } from "zod";
+import { z } from "./zod";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 
 /** Default lifetime when expiresInDays is not sent; "never" must be asked for explicitly (null). */

@@ -3,7 +3,7 @@
 // 64-bit ID) or base64 of 16 bytes (22 or 24 characters, as Tempo's JSON carries them; shorter
 // base64 is refused here because words like "not-a-trace" are valid base64url of 8 bytes), always
 // 32 lowercase hex digits after parsing. The answer is the Trace of lib/schemas/trace.ts.
-import { z } from "zod";
+import { z } from "./zod";
 import { normaliseTraceId } from "@/lib/traces/ids";
 
 export const TraceIdParam = z

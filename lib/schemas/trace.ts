@@ -3,7 +3,7 @@
 // Units: times are unix nanoseconds as decimal strings (int64 exceeds 2^53: a JS number would
 // round them), durations are whole nanoseconds (`…Ns`, safe as numbers up to ~104 days).
 // IDs are lowercase hex, left-padded: 32 digits for a trace, 16 for a span.
-import { z } from "zod";
+import { z } from "./zod";
 
 export const TraceIdHex = z.string().regex(/^[0-9a-f]{32}$/, "32 lowercase hex digits");
 export const SpanIdHex = z.string().regex(/^[0-9a-f]{16}$/, "16 lowercase hex digits");

@@ -30,7 +30,7 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 const SOURCE_DIRS = ["app", "components", "lib"];
 // Files at the root that change what `next build` makes (proxy.ts runs before every /api route).
-const SOURCE_FILES = ["proxy.ts", "next.config.ts", "instrumentation-client.ts"];
+const SOURCE_FILES = ["proxy.ts", "next.config.ts"];
 
 function newestMtime(dir: string): number {
   let newest = 0;

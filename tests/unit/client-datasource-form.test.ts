@@ -2,7 +2,8 @@
 // field before any request, and a secret about to be dropped (URL moved to another host) is said
 // before saving and after.
 import { describe, expect, it } from "vitest";
-import { connectionTestRequest, datasourceToForm, describeCheck, emptyDatasourceForm, needsCredentials, savedNotice, secretWillBeDropped, traceSecretWillBeDropped, validateDatasourceForm } from "@/lib/client/datasource-form";
+import { datasourceToForm, describeCheck, emptyDatasourceForm, needsCredentials, savedNotice, secretWillBeDropped, traceSecretWillBeDropped } from "@/lib/client/datasource-form";
+import { connectionTestRequest, validateDatasourceForm } from "@/lib/client/datasource-form-validate";
 import type { DatasourceDto } from "@/lib/schemas/datasource";
 
 const existing: DatasourceDto = {

@@ -1,7 +1,8 @@
 // The SLO form's unit conversions and error mapping: what the user types in ms and % must
 // reach the API in seconds and 0..1, and the API's complaints must land on the right field.
 import { describe, expect, it } from "vitest";
-import { changedFields, emptySloForm, fieldErrorsToForm, formToInput, slugify, sloToForm, validateSloForm, type SloFormValues } from "@/lib/client/slo-form";
+import { changedFields, emptySloForm, fieldErrorsToForm, formToInput, slugify, sloToForm, type SloFormValues } from "@/lib/client/slo-form";
+import { validateSloForm } from "@/lib/client/slo-form-validate";
 import type { SloDto } from "@/lib/schemas/slo";
 import { defaultAlertSettings } from "@/lib/schemas/rules";
 

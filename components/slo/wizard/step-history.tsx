@@ -2,7 +2,7 @@
 // What the selection did over the baseline: request rate and bucket-resolution p50/p90/p99 over
 // time (brush either to exclude a period), the latency distribution at real boundaries, and daily
 // compliance at a candidate threshold against a candidate objective.
-import { COMMON_OBJECTIVES } from "@/lib/schemas/suggest";
+import { COMMON_OBJECTIVES } from "@/lib/schemas/values";
 import { formatDateRange, formatMs, formatObjective, formatUtcRange } from "@/lib/slo/format";
 import { describeError } from "@/lib/client/http";
 import { formatRps, formatUtcSeconds } from "@/lib/client/status/format";

@@ -4,7 +4,7 @@
 // both), then PATCHes only the fields that changed, with the version it was loaded from.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CreateSloInput } from "@/lib/schemas/slo";
+import { sloValidation, useLazyModule } from "@/lib/client/lazy-module";
 import { formatMs, formatObjective } from "@/lib/slo/format";
 import { useBacktest } from "@/lib/client/backtest";
 import { ApiError, describeError, isVersionConflict } from "@/lib/client/http";
@@ -43,12 +43,15 @@ export function StepReview({ state, go, edit }: StepProps) {
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const raw = createInputFor(state, baseline);
-  const parsed = CreateSloInput.safeParse(raw);
+  // The schema (and zod) are fetched once the page has loaded; saving before that waits for them.
+  useLazyModule(sloValidation);
   const compare = useBacktest(edit ? backtestRequestFor(state, requested, edit.id) : null);
   const pending = create.isPending || update.isPending;
 
   const save = async () => {
     setFailure(null);
+    const { CreateSloInput } = await sloValidation.get();
+    const parsed = CreateSloInput.safeParse(raw);
     if (!parsed.success) return setErrors(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
     setErrors([]);
     try {

@@ -2,7 +2,8 @@
 // The target: suggested (threshold, objective) pairs with their reasoning, the engineer's own
 // intent judged against the history, or a manual pick — thresholds only from the real bucket
 // boundaries, so the SLI is exact. Then the backtest of the chosen target over the baseline.
-import { COMMON_OBJECTIVES, type SuggestResponse } from "@/lib/schemas/suggest";
+import type { SuggestResponse } from "@/lib/schemas/suggest";
+import { COMMON_OBJECTIVES } from "@/lib/schemas/values";
 import { formatMs, formatObjective, formatRatio } from "@/lib/slo/format";
 import { useBacktest } from "@/lib/client/backtest";
 import { describeError } from "@/lib/client/http";

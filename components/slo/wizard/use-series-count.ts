@@ -1,12 +1,11 @@
 "use client";
 // How many series the selection reads (GET /api/discovery/series), for the cardinality warning.
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiFetch, queryString } from "@/lib/client/http";
+import { apiFetch, lazySchema, queryString } from "@/lib/client/http";
 import type { WizardState } from "@/lib/client/wizard-state";
 import { DISCOVERY_LOOKBACK_SECONDS } from "./discovery-lookback";
 
-const SeriesCount = z.object({ seriesCount: z.number().int().min(0) }).passthrough();
+const SeriesCount = lazySchema(() => import("@/lib/schemas/client-answers").then((m) => m.SeriesCount));
 
 export function useSeriesCount(s: WizardState) {
   const params = {

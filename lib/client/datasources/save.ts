@@ -1,14 +1,18 @@
 // POST /api/datasources and PATCH /api/datasources/[id] – the settings form saves through one hook.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { DatasourceDto, UpdatedDatasourceDto, type CreateDatasourceInput, type UpdateDatasourceInput } from "@/lib/schemas/datasource";
-import { apiFetch } from "../http";
+import type { CreateDatasourceInput, UpdateDatasourceInput } from "@/lib/schemas/datasource";
+import { apiFetch, lazySchema } from "../http";
 import { queryKeys } from "../query-keys";
 
+const UpdatedDatasourceDtoSchema = lazySchema(() => import("@/lib/schemas/datasource").then((m) => m.UpdatedDatasourceDto));
+
+const DatasourceDtoSchema = lazySchema(() => import("@/lib/schemas/datasource").then((m) => m.DatasourceDto));
+
 export const createDatasource = (input: CreateDatasourceInput) =>
-  apiFetch("/api/datasources", DatasourceDto, { method: "POST", body: input });
+  apiFetch("/api/datasources", DatasourceDtoSchema, { method: "POST", body: input });
 
 export const updateDatasource = (id: string, input: UpdateDatasourceInput) =>
-  apiFetch(`/api/datasources/${encodeURIComponent(id)}`, UpdatedDatasourceDto, { method: "PATCH", body: input });
+  apiFetch(`/api/datasources/${encodeURIComponent(id)}`, UpdatedDatasourceDtoSchema, { method: "PATCH", body: input });
 
 export type SaveDatasource =
   | { mode: "create"; input: CreateDatasourceInput }

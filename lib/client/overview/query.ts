@@ -3,14 +3,15 @@
 // every minute while on screen; a past moment never changes. The dashboard asks for everything and
 // filters by team and service itself: switching filters is then instant and the pickers list all.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { OverviewResponse } from "@/lib/schemas/overview";
-import { apiFetch, queryString } from "../http";
+import { apiFetch, lazySchema, queryString } from "../http";
+
+const OverviewResponseSchema = lazySchema(() => import("@/lib/schemas/overview").then((m) => m.OverviewResponse));
 
 export const OVERVIEW_REFETCH_MS = 60_000;
 
 export const overviewKey = (at: number | undefined) => ["overview", at ?? "now"] as const;
 
-export const fetchOverview = (at: number | undefined, signal?: AbortSignal) => apiFetch(`/api/overview${queryString({ at })}`, OverviewResponse, { signal });
+export const fetchOverview = (at: number | undefined, signal?: AbortSignal) => apiFetch(`/api/overview${queryString({ at })}`, OverviewResponseSchema, { signal });
 
 export const overviewQueryOptions = (at: number | undefined) =>
   queryOptions({

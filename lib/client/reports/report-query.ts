@@ -1,12 +1,13 @@
 // GET /api/reports – one team's calendar-month report. A past month does not change (kept for the
 // session); the current month is refetched every five minutes while on screen.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { ReportResponse } from "@/lib/schemas/report";
-import { apiFetch, queryString } from "../http";
+import { apiFetch, lazySchema, queryString } from "../http";
 import { queryKeys } from "../query-keys";
 
+const ReportResponseSchema = lazySchema(() => import("@/lib/schemas/report").then((m) => m.ReportResponse));
+
 export const fetchReport = (team: string, month: string, signal?: AbortSignal) =>
-  apiFetch(`/api/reports${queryString({ team, month })}`, ReportResponse, { signal });
+  apiFetch(`/api/reports${queryString({ team, month })}`, ReportResponseSchema, { signal });
 
 export const reportQueryOptions = (team: string, month: string) =>
   queryOptions({

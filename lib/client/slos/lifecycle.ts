@@ -1,13 +1,14 @@
 // POST /api/slos/[id]/archive and /restore – both carry the version the user saw.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { SloDto } from "@/lib/schemas/slo-dto";
-import { apiFetch } from "../http";
+import { apiFetch, lazySchema } from "../http";
 import { queryKeys } from "../query-keys";
+
+const SloDtoSchema = lazySchema(() => import("@/lib/schemas/slo-dto").then((m) => m.SloDto));
 
 export type LifecycleAction = "archive" | "restore";
 
 export const changeSloLifecycle = (id: string, action: LifecycleAction, version: number) =>
-  apiFetch(`/api/slos/${encodeURIComponent(id)}/${action}`, SloDto, { method: "POST", body: { version } });
+  apiFetch(`/api/slos/${encodeURIComponent(id)}/${action}`, SloDtoSchema, { method: "POST", body: { version } });
 
 export function useSloLifecycle(id: string) {
   const qc = useQueryClient();

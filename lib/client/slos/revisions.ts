@@ -1,12 +1,11 @@
 // GET /api/slos/[id]/revisions – who changed what and when, newest first.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { SloRevisionDto } from "@/lib/schemas/slo-dto";
-import { apiFetch } from "../http";
+import type { SloRevisionDto } from "@/lib/schemas/slo-dto";
+import { apiFetch, lazySchema } from "../http";
 import { queryKeys } from "../query-keys";
 
 export type SloRevision = SloRevisionDto;
-const SloRevisionList = z.object({ items: z.array(SloRevisionDto) });
+const SloRevisionList = lazySchema(() => import("@/lib/schemas/client-answers").then((m) => m.SloRevisionList));
 
 export const fetchSloRevisions = (idOrSlug: string, signal?: AbortSignal) =>
   apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/revisions`, SloRevisionList, { signal });

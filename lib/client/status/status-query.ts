@@ -1,8 +1,9 @@
 // GET /api/slos/[id]/status – SLI, budget, burn rates as of `at` (unix seconds; absent = now),
 // optionally with the burn-down across the window. Refetched every minute while on screen.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { SloStatusResponse } from "@/lib/schemas/status";
-import { apiFetch, queryString } from "../http";
+import { apiFetch, lazySchema, queryString } from "../http";
+
+const SloStatusResponseSchema = lazySchema(() => import("@/lib/schemas/status").then((m) => m.SloStatusResponse));
 
 export const STATUS_REFETCH_MS = 60_000;
 
@@ -16,7 +17,7 @@ export type StatusParams = { at?: number; burnDownStep?: number; version?: numbe
 export const statusKey = (idOrSlug: string, p: StatusParams = {}) => ["slo-status", idOrSlug, p.version ?? null, p.at ?? "now", p.burnDownStep ?? null] as const;
 
 export const fetchSloStatus = (idOrSlug: string, p: StatusParams = {}, signal?: AbortSignal) =>
-  apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/status${queryString({ at: p.at, burnDownStep: p.burnDownStep })}`, SloStatusResponse, { signal });
+  apiFetch(`/api/slos/${encodeURIComponent(idOrSlug)}/status${queryString({ at: p.at, burnDownStep: p.burnDownStep })}`, SloStatusResponseSchema, { signal });
 
 export const sloStatusQueryOptions = (idOrSlug: string, p: StatusParams = {}) =>
   queryOptions({

@@ -1,10 +1,11 @@
 // GET /api/tokens – the signed-in user's API tokens for Settings → API tokens (no secrets in it).
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { TokenList } from "@/lib/schemas/tokens";
-import { apiFetch } from "../http";
+import { apiFetch, lazySchema } from "../http";
 import { queryKeys } from "../query-keys";
 
-export const fetchTokens = (signal?: AbortSignal) => apiFetch("/api/tokens", TokenList, { signal });
+const TokenListSchema = lazySchema(() => import("@/lib/schemas/tokens").then((m) => m.TokenList));
+
+export const fetchTokens = (signal?: AbortSignal) => apiFetch("/api/tokens", TokenListSchema, { signal });
 
 export const tokensQueryOptions = () => queryOptions({ queryKey: queryKeys.tokens, queryFn: ({ signal }) => fetchTokens(signal) });
 

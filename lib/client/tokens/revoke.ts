@@ -1,10 +1,11 @@
 // DELETE /api/tokens/[id] – revoke; the token stays in the list, marked revoked.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TokenDto } from "@/lib/schemas/tokens";
-import { apiFetch } from "../http";
+import { apiFetch, lazySchema } from "../http";
 import { queryKeys } from "../query-keys";
 
-export const revokeToken = (id: string) => apiFetch(`/api/tokens/${encodeURIComponent(id)}`, TokenDto, { method: "DELETE" });
+const TokenDtoSchema = lazySchema(() => import("@/lib/schemas/tokens").then((m) => m.TokenDto));
+
+export const revokeToken = (id: string) => apiFetch(`/api/tokens/${encodeURIComponent(id)}`, TokenDtoSchema, { method: "DELETE" });
 
 export function useRevokeToken() {
   const qc = useQueryClient();

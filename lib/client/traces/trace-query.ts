@@ -1,12 +1,13 @@
 // GET /api/traces/[traceId]?datasource=<id> – one trace, normalised (lib/schemas/trace.ts).
 // A 404 is a value the page shows in words (sampled out or past retention), not a retry case.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { Trace } from "@/lib/schemas/trace";
-import { apiFetch, queryString } from "../http";
+import { apiFetch, lazySchema, queryString } from "../http";
 import { queryKeys } from "../query-keys";
 
+const TraceSchema = lazySchema(() => import("@/lib/schemas/trace").then((m) => m.Trace));
+
 export const fetchTrace = (traceId: string, datasource: string, signal?: AbortSignal) =>
-  apiFetch(`/api/traces/${encodeURIComponent(traceId)}${queryString({ datasource })}`, Trace, { signal });
+  apiFetch(`/api/traces/${encodeURIComponent(traceId)}${queryString({ datasource })}`, TraceSchema, { signal });
 
 export const traceQueryOptions = (traceId: string, datasource: string) =>
   queryOptions({
