@@ -145,8 +145,17 @@ function reword(field: SloFormField | "form", message: string, raw: unknown): st
   if (field === "minEvents") return "A whole number of requests, 0 or more.";
   if (field === "datasourceId") return "Choose a datasource.";
   if (field === "window") return "Choose a window.";
+  // zod's words for an empty required text ("Too small: expected string to have >=1 characters").
+  if (typeof raw === "string" && raw.trim() === "" && /^Too small/.test(message)) return EMPTY_TEXT[field] ?? "Required.";
   return message;
 }
+
+const EMPTY_TEXT: Partial<Record<SloFormField | "form", string>> = {
+  name: "Enter a name, e.g. Checkout API latency.",
+  slug: "Enter a slug: lowercase letters, digits and dashes.",
+  service: "Enter the service name, as in the span metrics' service label.",
+  operation: "Enter the operation (the span name).",
+};
 
 /** Maps API or schema field errors onto form fields; the first message per field wins. */
 export function fieldErrorsToForm(errors: { path: string; message: string }[], input?: Record<string, unknown>): SloFormErrors {

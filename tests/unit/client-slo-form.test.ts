@@ -150,3 +150,13 @@ describe("sloToForm + changedFields", () => {
     expect(changedFields(base, validateSloForm({ ...v, thresholdMs: "400" }).input!)).toEqual({ thresholdSeconds: 0.4 });
   });
 });
+
+describe("empty required fields", () => {
+  it("say what to enter instead of zod's length words", () => {
+    const { errors } = validateSloForm({ ...emptySloForm(), name: "", slug: "", service: " ", operation: "" });
+    expect(errors.name).toBe("Enter a name, e.g. Checkout API latency.");
+    expect(errors.slug).toBe("Enter a slug: lowercase letters, digits and dashes.");
+    expect(errors.operation).toBe("Enter the operation (the span name).");
+    expect(Object.values(errors).join(" ")).not.toMatch(/Too small/);
+  });
+});
