@@ -3,6 +3,7 @@
 // the UI can show in words (ARCHITECTURE.md §5). The schemas come as loaders (`lazySchema`): zod
 // and the schema modules are fetched with the first answer, not in a page's first load.
 import type { z } from "zod";
+import { lazyModule } from "@/lib/lazy";
 
 export type FieldError = { path: string; message: string };
 
@@ -27,17 +28,7 @@ export class ApiError extends Error {
 /** A response schema fetched on first use (its module brings zod, configured by lib/schemas/zod.ts). */
 export type LazySchema<T> = () => Promise<z.ZodType<T>>;
 
-export function lazySchema<T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> {
-  let loading: Promise<z.ZodType<T>> | null = null;
-  return () =>
-    (loading ??= load().then(
-      (schema) => schema,
-      (e: unknown) => {
-        loading = null; // a failed chunk (offline, a new deploy): the next call tries again
-        throw e;
-      },
-    ));
-}
+export const lazySchema = <T>(load: () => Promise<z.ZodType<T>>): LazySchema<T> => lazyModule(load).get;
 
 // A problem+json body, read by hand (no zod in the first load). `path` may come as "window.days" or
 // ["window","days"] depending on who serialised the zod issue.
