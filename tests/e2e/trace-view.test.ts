@@ -65,7 +65,8 @@ describe("trace view", () => {
   it("shows the waterfall with the critical path, errors, the SLO's operation and threshold, and the orphans' placeholder", async () => {
     await page.goto(traceUrl(`&slo=${sloId}`));
     await rowOf(sid(1)).waitFor();
-    await expect.poll(() => page.locator('[data-slo-match="true"]').count()).toBe(1);
+    // The SLO arrives with a browser fetch after the trace (its schema loads with the answer): wait for it.
+    await expect.poll(() => page.locator('[data-slo-match="true"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("frontend: GET /checkout");
     const critical = await page.locator('[role="treeitem"][data-critical="true"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-span-id")));
     // Charge finished last under PlaceOrder, its retry last under Charge.
