@@ -29,8 +29,6 @@ export function validateDatasourceForm(
   return { patch: patch as UpdateDatasourceInput, errors };
 }
 
-/** An auth kind without its secret: queries go out unauthenticated until one is entered. */
-
 const CONNECTION_KEYS = Object.keys(TestConnectionInput.shape);
 const pickConnection = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => CONNECTION_KEYS.includes(k)));
 

@@ -105,6 +105,7 @@ export function secretErrors(v: DatasourceFormValues, existing: DatasourceDto | 
   }
 }
 
+/** An auth kind without its secret: queries go out unauthenticated until one is entered. */
 export const needsCredentials = (d: Pick<DatasourceDto, "authKind" | "hasAuthSecret">) => d.authKind !== "none" && !d.hasAuthSecret;
 
 /** The same for the trace backend's credential. */

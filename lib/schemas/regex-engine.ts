@@ -2,7 +2,7 @@
 // loaded with the module: on the server, in scripts and in tests the verdict is always there.
 // Browser bundles resolve `#regex-engine` to regex-engine.browser.ts instead (package.json
 // "imports", "browser" condition), which loads re2js (~45 kB compressed) after the page has loaded,
-// so the form pages do not carry it in their first load. Both files export the same three names.
+// so the form pages do not carry it in their first load. Both files export the same two functions.
 import * as re2js from "re2js";
 
 export type Re2 = typeof re2js;
@@ -17,5 +17,3 @@ export function onRegexEngine(listener: () => void): () => void {
   void listener;
   return () => {};
 }
-
-/** Whether the engine is there, for the first render on the server and in hydration. */
