@@ -1,7 +1,7 @@
 // The dashboard's summary tiles over the SLOs shown (after search and filters): at risk,
 // exhausted, no data, unavailable and the total, plus how many of the at-risk ones and of the
-// exhausted ones burn fast enough to page (each tile counts only its own SLOs). States are the overview's own
-// (lib/schemas/overview.ts). Pure, no I/O.
+// exhausted ones burn fast enough to page (each tile counts only its own SLOs). States are the
+// overview's own (lib/schemas/overview.ts). Pure, no I/O.
 import type { OverviewSlo } from "@/lib/schemas/overview";
 
 export type OverviewTiles = { total: number; atRisk: number; paging: number; exhausted: number; exhaustedPaging: number; noData: number; unavailable: number; recorded: number };
