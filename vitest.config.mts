@@ -3,7 +3,10 @@ import path from "node:path";
 
 // Three levels (ARCHITECTURE.md §8): unit (pure, no I/O), integration (real Postgres,
 // Prometheus, VictoriaMetrics started by tests/helpers), e2e (Chromium against `next start`).
-const WAITING = ["tests/integration/rules-alertmanager-webhook.test.ts"];
+// Long integration files that scripts/test.sh runs in its other lane (beside the rest of
+// integration, after e2e), to even out the two lanes: one waits minutes on real time (an alert's
+// `for:`, Alertmanager's delivery), the other evaluates alert timing in promtool for two minutes.
+const LONG = ["tests/integration/rules-alertmanager-webhook.test.ts", "tests/integration/rules-promtool.test.ts"];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, ".") , "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts") } },
@@ -18,19 +21,17 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, ...WAITING],
+          exclude: [...configDefaults.exclude, ...LONG],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
       {
-        // Tests that spend their minutes waiting on real time (an alert's `for:`, Alertmanager's
-        // delivery), not on the CPU: run beside the other integration files instead of after them.
         extends: true,
         test: {
-          name: "integration-waiting",
-          include: WAITING,
+          name: "integration-long",
+          include: LONG,
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -7,12 +7,13 @@
 //
 // The production build is made once when .next/BUILD_ID is missing, or older than the newest
 // source file under app/, components/, lib/ or proxy.ts (a stale build would test yesterday's pages).
-// E2E_SKIP_BUILD=1 never builds (CI builds first); E2E_FORCE_BUILD=1 always does.
+// E2E_SKIP_BUILD=1 never builds; E2E_FORCE_BUILD=1 always does. Processes side by side build once
+// (a lock beside the build directory).
 // SIGHTLINE_NEXT_DIST_DIR=.next-<name> builds and serves from its own directory (parallel runs).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { freePort, startTestPostgres, type TestPostgres } from "./postgres";
 
@@ -64,13 +65,56 @@ function runNext(args: string[], env: NodeJS.ProcessEnv, onOutput?: (chunk: stri
   return child;
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Holds a directory lock next to the build while `fn` runs, so that two test processes started
+ * side by side (scripts/test.sh runs two vitest lanes) never run `next build` into the same
+ * directory at once: the second waits, then finds the build current. A lock left by a process
+ * that died is taken over.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(REPO_ROOT, `${process.env.SIGHTLINE_NEXT_DIST_DIR || ".next"}-build-lock`);
+  const owner = path.join(lock, "pid");
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(owner, String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = Number(await readFile(owner, "utf8").catch(() => ""));
+      // No pid yet: the holder is between mkdir and writeFile, or died there (then stat is old).
+      const stale = pid > 0 ? !pidAlive(pid) : Date.now() - (await stat(lock).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 10_000;
+      if (stale) await rm(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
 export async function ensureBuild(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD === "1") return;
   if (process.env.E2E_FORCE_BUILD !== "1" && buildIsCurrent()) return;
-  let out = "";
-  const child = runNext(["build"], { NODE_ENV: "production" }, (c) => (out = (out + c).slice(-8000)));
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  if (code !== 0) throw new Error(`next build exited ${code}:\n${out}`);
+  await withBuildLock(async () => {
+    // Another process may have built while this one waited for the lock.
+    if (process.env.E2E_FORCE_BUILD !== "1" && buildIsCurrent()) return;
+    let out = "";
+    const child = runNext(["build"], { NODE_ENV: "production" }, (c) => (out = (out + c).slice(-8000)));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    if (code !== 0) throw new Error(`next build exited ${code}:\n${out}`);
+  });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
