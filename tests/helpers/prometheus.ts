@@ -8,7 +8,9 @@
 // (the text must end with `# EOF`, seconds timestamps). `scrapeTargets` adds scrape jobs, the only
 // way exemplars get in. Data lives in a temp dir under tests/.tmp and is removed by stop().
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import { freePort } from "./ports";
 import path from "node:path";
 
@@ -114,6 +116,38 @@ function configYaml(opts: StartPrometheusOptions): string {
   return `global:\n  scrape_interval: ${interval}\n  evaluation_interval: 1m\n${rules}${alerting}scrape_configs:\n${jobs.join("") || "  []\n"}`;
 }
 
+// Big histories (the truth tests' ~900 MB file, the same in six files) are backfilled once per
+// checkout: the blocks promtool made are kept under tests/.tmp/block-cache, keyed by the file's
+// content, the block duration and promtool's build, and copied into each new data directory.
+const BLOCK_CACHE = path.join(TMP_ROOT, "block-cache");
+const CACHE_MIN_BYTES = 16 << 20;
+
+async function fileKey(file: string, ...extra: string[]): Promise<string> {
+  const hash = createHash("sha1");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 })) hash.update(chunk as Buffer);
+  for (const e of extra) hash.update(`\0${e}`);
+  return hash.digest("hex");
+}
+
+async function backfill(file: string, dataDir: string, maxBlockDuration: string): Promise<void> {
+  const promtool = "/usr/bin/promtool";
+  const run = () => runTool(promtool, ["tsdb", "create-blocks-from", "openmetrics", `--max-block-duration=${maxBlockDuration}`, file, dataDir]);
+  if ((await stat(file)).size < CACHE_MIN_BYTES) return void (await run());
+  const tool = await stat(promtool);
+  const cached = path.join(BLOCK_CACHE, await fileKey(file, maxBlockDuration, String(tool.size), String(tool.mtimeMs)));
+  if (!existsSync(cached)) {
+    await run();
+    // Made aside and renamed into place: a second process backfilling the same file at the same
+    // time keeps its own copy and loses the rename harmlessly.
+    await mkdir(BLOCK_CACHE, { recursive: true });
+    const tmp = await mkdtemp(path.join(BLOCK_CACHE, "tmp-"));
+    await cp(dataDir, tmp, { recursive: true });
+    await rename(tmp, cached).catch(() => rm(tmp, { recursive: true, force: true }));
+    return;
+  }
+  await cp(cached, dataDir, { recursive: true });
+}
+
 export async function startPrometheus(opts: StartPrometheusOptions = {}): Promise<TestPrometheus> {
   await mkdir(TMP_ROOT, { recursive: true });
   const dir = await mkdtemp(path.join(TMP_ROOT, "prom-"));
@@ -126,8 +160,7 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
       const text = opts.openMetrics.trimEnd();
       await writeFile(file, text.endsWith("# EOF") ? `${text}\n` : `${text}\n# EOF\n`);
     }
-    if (file)
-      await runTool("/usr/bin/promtool", ["tsdb", "create-blocks-from", "openmetrics", `--max-block-duration=${opts.maxBlockDuration ?? "744h"}`, file, dataDir]);
+    if (file) await backfill(file, dataDir, opts.maxBlockDuration ?? "744h");
     const configFile = path.join(dir, "prometheus.yml");
     await writeFile(configFile, configYaml(opts));
 
