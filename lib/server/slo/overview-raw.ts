@@ -19,9 +19,11 @@ import { BURN_WINDOWS, BURN_WINDOW_SECONDS, type BurnWindow, type CountPair, typ
 import type { MetricsSource } from "../metrics/client";
 import type { MetricsError } from "../metrics/result";
 import { bucketMatchers, openContexts, type SloContext } from "./overview-context";
-import { pool, trendPlan, trendFromSteps, type TrendPlan, type TrendPoint } from "./overview-common";
+import { pool, trendPlan, TREND_STEPS, type TrendPlan, type TrendPoint } from "./overview-common";
 
 export interface RawEvaluation {
+  /** The producer profile its series were read with (ProducerProfile.id). */
+  profileId: string;
   status: SliStatus;
   decision: FitDecision;
   trend: TrendPoint[];
@@ -39,8 +41,20 @@ interface Part {
   kind: "good" | "total";
   boundary: number | null;
   seconds: number;
-  readers: { slo: number; key: string; assignee: Assignee }[];
+  /** slot: where the reader's sum goes in `values` (slotOf). */
+  readers: { slo: number; slot: number; assignee: Assignee }[];
+  /** The spelling lists already merged into `le`. */
+  leFrom: Set<readonly string[]>;
 }
+
+/**
+ * The counts of one SLO, at fixed places of one flat array (SLOTS per SLO) rather than a Map of
+ * named keys: 1,000 SLOs need 16,000 of them per overview. An absent answer reads 0, as an absent
+ * per-SLO answer does on the status page (zero traffic).
+ */
+const SLOT = { windowTotal: 0, windowGood: 1, upperGood: 2 } as const;
+const burnSlot = (j: number, kind: "good" | "total") => 3 + 2 * j + (kind === "good" ? 1 : 0);
+const SLOTS = 3 + 2 * BURN_WINDOWS.length;
 
 /**
  * Requests in flight per datasource: the trend's range queries (the slowest) first, then the instant
@@ -93,35 +107,56 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
     }
     return out;
   };
-  // Each SLO's matchers once (count series: the selection; bucket series: plus the error exclusion).
-  const assignees = slos.map((s, i) => ({
-    total: { matchers: selectionMatchers(s, contexts[i].profile) } as Assignee,
-    bucket: { matchers: bucketMatchers(s, contexts[i].profile) } as Assignee,
-  }));
+  // Each selection's matchers once (count series: the selection; bucket series: plus the error
+  // exclusion), one object shared by the SLOs that select alike: assignSumsIndexed matches it once.
+  const sharedAssignees = new Map<string, { total: Assignee; bucket: Assignee }>();
+  const assignees = slos.map((s, i) => {
+    const p = contexts[i].profile;
+    const key = JSON.stringify([p.id, p.histogram, s.service, s.operation, s.operationMatch, s.spanKind, s.extraMatchers, s.countErrorsAsBad]);
+    let a = sharedAssignees.get(key);
+    if (!a) sharedAssignees.set(key, (a = { total: { matchers: selectionMatchers(s, p) }, bucket: { matchers: bucketMatchers(s, p) } }));
+    return a;
+  });
 
-  // Which counts each SLO needs (the parts status' instant query carries).
+  // Which counts each SLO needs (the parts status' instant query carries). SLOs that agree on the
+  // profile, both boundaries and the window's length need the same parts: worked out once per such
+  // class, then each SLO only adds itself as a reader.
   const parts = new Map<string, Part>();
-  const need = (slo: number, key: string, kind: "good" | "total", boundary: number | null, seconds: number) => {
-    const ctx = contexts[slo];
-    const p = ctx.profile;
+  const partFor = (p: ProducerProfile, kind: "good" | "total", boundary: number | null, seconds: number): Part => {
     const id = `${p.histogram}|${kind}|${boundary}|${seconds}`;
     let part = parts.get(id);
-    if (!part) parts.set(id, (part = { profile: p, kind, boundary, seconds, readers: [], le: new Set() }));
-    part.readers.push({ slo, key, assignee: kind === "total" ? assignees[slo].total : assignees[slo].bucket });
-    if (boundary !== null) for (const sp of spellings(p, boundary, ctx)) part.le.add(sp);
+    if (!part) parts.set(id, (part = { profile: p, kind, boundary, seconds, readers: [], le: new Set(), leFrom: new Set() }));
+    return part;
   };
+  const classes = new Map<string, { slot: number; part: Part }[]>();
   slos.forEach((_, i) => {
-    const { decision } = contexts[i];
+    const ctx = contexts[i];
+    const { decision, profile: p } = ctx;
     const d = windows[i].durationSeconds;
-    const pair = (tag: string, seconds: number) => {
-      need(i, `total_${tag}`, "total", null, seconds);
-      if (decision.countBoundary !== null) need(i, `good_${tag}`, "good", decision.countBoundary, seconds);
-    };
-    if (d > 0) {
-      pair("window", d);
-      if (decision.upperBoundary !== null) need(i, "upper_window", "good", decision.upperBoundary, d);
+    const classKey = `${p.histogram}|${decision.countBoundary}|${d > 0 ? decision.upperBoundary : null}|${d}`;
+    let needs = classes.get(classKey);
+    if (!needs) {
+      needs = [];
+      const pair = (totalSlot: number, goodSlot: number, seconds: number) => {
+        needs!.push({ slot: totalSlot, part: partFor(p, "total", null, seconds) });
+        if (decision.countBoundary !== null) needs!.push({ slot: goodSlot, part: partFor(p, "good", decision.countBoundary, seconds) });
+      };
+      if (d > 0) {
+        pair(SLOT.windowTotal, SLOT.windowGood, d);
+        if (decision.upperBoundary !== null) needs.push({ slot: SLOT.upperGood, part: partFor(p, "good", decision.upperBoundary, d) });
+      }
+      BURN_WINDOWS.forEach((w, j) => pair(burnSlot(j, "total"), burnSlot(j, "good"), BURN_WINDOW_SECONDS[w]));
+      classes.set(classKey, needs);
     }
-    for (const w of BURN_WINDOWS) pair(w, BURN_WINDOW_SECONDS[w]);
+    for (const { slot, part } of needs) {
+      part.readers.push({ slo: i, slot: i * SLOTS + slot, assignee: part.kind === "total" ? assignees[i].total : assignees[i].bucket });
+      if (part.boundary === null) continue;
+      // Spellings are shared per layout and boundary: each list is merged into a part once.
+      const sp = spellings(p, part.boundary, ctx);
+      if (part.leFrom.has(sp)) continue;
+      part.leFrom.add(sp);
+      for (const x of sp) part.le.add(x);
+    }
   });
 
   // One grouping per profile: every label any of its SLOs' matchers read (every SLO reads the burn
@@ -142,7 +177,7 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
     return groupedGood(part.profile, services, le, by, part.seconds);
   };
 
-  const values: Map<string, number>[] = slos.map(() => new Map());
+  const values = new Float64Array(slos.length * SLOTS);
   const list = [...parts.values()];
   const texts = list.map(promqlOf);
   queries.push(...texts);
@@ -153,7 +188,7 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
       if (!r.ok) return r.error;
       const samples: GroupedSample[] = r.value.samples;
       const { sums } = assignSumsIndexed(samples, part.readers.map((x) => x.assignee), part.profile.labels.service);
-      part.readers.forEach((x, k) => values[x.slo].set(x.key, sums[k]));
+      part.readers.forEach((x, k) => (values[x.slot] = sums[k]));
       return null;
     },
   }));
@@ -168,12 +203,11 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
   if (failure) return { ok: false, error: failure, queries };
 
   const results = slos.map((s, i): RawEvaluation => {
-    const v = values[i];
+    const v = i * SLOTS;
     const { decision } = contexts[i];
-    const pairOf = (tag: string): CountPair => ({ good: v.get(`good_${tag}`) ?? 0, total: v.get(`total_${tag}`) ?? 0 });
-    const counts = windows[i].durationSeconds > 0 ? pairOf("window") : { good: 0, total: 0 };
+    const counts = windows[i].durationSeconds > 0 ? { good: values[v + SLOT.windowGood], total: values[v + SLOT.windowTotal] } : { good: 0, total: 0 };
     const burnWindows: Partial<Record<BurnWindow, CountPair>> = {};
-    for (const w of BURN_WINDOWS) burnWindows[w] = pairOf(w);
+    BURN_WINDOWS.forEach((w, j) => (burnWindows[w] = { good: values[v + burnSlot(j, "good")], total: values[v + burnSlot(j, "total")] }));
     const status = evaluateSli(
       {
         evaluatedAt: at,
@@ -182,16 +216,33 @@ export async function rawOverview(source: MetricsSource, setting: ProducerProfil
         minEvents: s.minEvents,
         thresholdFit: decision.fit,
         counts,
-        countsUpper: decision.fit.kind === "exact" ? null : { good: v.get("upper_window") ?? 0, total: counts.total },
+        countsUpper: decision.fit.kind === "exact" ? null : { good: values[v + SLOT.upperGood], total: counts.total },
         burnWindows,
         steps: null,
         lastSampleAt: null,
       },
       s,
     );
-    return { status, decision, trend: trendFromSteps(trend.plan, trend.steps[i]), warnings: contexts[i].warnings };
+    return { profileId: contexts[i].profile.id, status, decision, trend: trendFromCounts(trend.steps, i), warnings: contexts[i].warnings };
   });
   return { ok: true, results, queries, profiles: [...new Set(contexts.map((c) => c.profile.id))] };
+}
+
+/** Good and total count of each SLO's trend steps: SLO i's step k at i * TREND_STEPS + k (0 when absent). */
+interface TrendCounts {
+  good: Float64Array;
+  total: Float64Array;
+}
+
+/** Event-weighted SLI per step; null without traffic (a gap, never 100 %); good above total is capped. */
+function trendFromCounts(c: TrendCounts, slo: number): TrendPoint[] {
+  const out = new Array<TrendPoint>(TREND_STEPS);
+  for (let k = 0, at = slo * TREND_STEPS; k < TREND_STEPS; k++, at++) {
+    const good = c.good[at];
+    const total = c.total[at];
+    out[k] = total > 0 && Number.isFinite(good) ? Math.min(1, Math.max(0, good / total)) : null;
+  }
+  return out;
 }
 
 /** Per-step SLI over 7 days: grouped range queries of 6-hour increases, assigned like the instant ones. */
@@ -203,7 +254,7 @@ function rawTrend(
   spellings: (p: ProducerProfile, b: number, ctx: SloContext) => [string, ...string[]],
   byLabels: Map<string, string[]>,
   at: number,
-): { tasks: Task[]; plan: TrendPlan; steps: Map<number, CountPair>[] } {
+): { tasks: Task[]; plan: TrendPlan; steps: TrendCounts } {
   const plan = trendPlan(at);
   const groups = new Map<string, { profile: ProducerProfile; boundary: number | null; slos: number[]; le: Set<string> }>();
   const join = (id: string, profile: ProducerProfile, boundary: number | null, i: number, ctx: SloContext) => {
@@ -216,7 +267,7 @@ function rawTrend(
     join(`${h}|total`, ctx.profile, null, i, ctx);
     if (ctx.decision.countBoundary !== null) join(`${h}|${ctx.decision.countBoundary}`, ctx.profile, ctx.decision.countBoundary, i, ctx);
   });
-  const steps = slos.map(() => new Map<number, CountPair>());
+  const steps: TrendCounts = { good: new Float64Array(slos.length * TREND_STEPS), total: new Float64Array(slos.length * TREND_STEPS) };
   const tasks = [...groups.values()].map((g): Task => {
     const services = g.slos.map((i) => slos[i].service);
     const by = byLabels.get(g.profile.histogram) ?? baseGroupingLabels(g.profile);
@@ -227,18 +278,20 @@ function rawTrend(
     const run = async () => {
       const r = await source.queryRange(text, plan.startSeconds, plan.endSeconds, plan.stepSeconds, { align: false });
       if (!r.ok) return r.error;
-      const atStep = new Map<number, GroupedSample[]>();
-      for (const s of r.value.series) for (const p of s.points) (atStep.get(Math.round(p.t)) ?? atStep.set(Math.round(p.t), []).get(Math.round(p.t))!).push({ labels: s.labels, value: p.v });
+      // Points off the plan's steps are not read (the trend has exactly its 28 steps).
+      const atStep = Array.from({ length: TREND_STEPS }, (): GroupedSample[] => []);
+      for (const s of r.value.series)
+        for (const p of s.points) {
+          const k = (Math.round(p.t) - plan.startSeconds) / plan.stepSeconds;
+          if (Number.isInteger(k) && k >= 0 && k < TREND_STEPS) atStep[k].push({ labels: s.labels, value: p.v });
+        }
       const readers = g.slos.map((i) => (g.boundary === null ? assignees[i].total : assignees[i].bucket));
-      for (const [t, samples] of atStep) {
+      const into = g.boundary === null ? steps.total : steps.good;
+      atStep.forEach((samples, k) => {
+        if (samples.length === 0) return;
         const { sums } = assignSumsIndexed(samples, readers, g.profile.labels.service);
-        g.slos.forEach((i, k) => {
-          const cur = steps[i].get(t) ?? { good: 0, total: 0 };
-          if (g.boundary === null) cur.total = sums[k];
-          else cur.good = sums[k];
-          steps[i].set(t, cur);
-        });
-      }
+        g.slos.forEach((i, n) => (into[i * TREND_STEPS + k] = sums[n]));
+      });
       return null;
     };
     return { text, run };

@@ -18,8 +18,8 @@ import { stateOf, worstBurnRate, type WorstBurn } from "@/lib/slo/overview-state
 import type { MetricsError } from "../metrics/result";
 import { trendPlan, type TrendPoint } from "./overview-common";
 import type { FiringTier } from "./overview-firing";
-import { rawOverview } from "./overview-raw";
-import { readRecorded } from "./overview-recorded";
+import { rawOverview, type RawEvaluation, type RawGroupResult } from "./overview-raw";
+import { readRecorded, recordable } from "./overview-recorded";
 import { metricsSourceFor } from "./source";
 
 export interface OverviewOptions {
@@ -96,10 +96,15 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
     worstBurnRate: worst, trend7d: trend, firing, problem: null,
   });
 
-  // One round of requests decides the path, reads the recorded SLOs and the firing alerts.
-  let t0 = performance.now();
+  // One round of requests decides the path, reads the recorded SLOs and the firing alerts. The raw
+  // path of the SLOs that will surely or most likely need it starts at the same time (see
+  // `speculation`), instead of after that round.
+  const t0 = performance.now();
+  const early = speculation(ds.id, slos, opts);
+  const earlyRaw = early.length > 0 ? timed(rawOverview(source, ds.producerProfile, early, at)) : null;
   const rec = await readRecorded(source, slos, at, { evaluate: opts.forcePath !== "raw" });
   if (!rec.ok) {
+    void earlyRaw?.result.catch(() => {});
     const problem = problemText(ds, rec.error);
     groups.push({ datasource: ref, path: "unavailable", sloCount: slos.length, profile: null, queries: rec.queries, backendMs: ms(t0), problem });
     return { slos: unavailable(slos, problem), groups, warnings };
@@ -115,16 +120,27 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
   }
   if (out.length > 0) groups.push({ datasource: ref, path: "recorded", sloCount: out.length, profile: null, queries: rec.queries, backendMs: recMs, problem: null });
   const rest = out.length > 0 ? slos.filter((s) => !rec.results.has(s.slug)) : slos;
+  rawLastTime.set(ds.id, new Set(rest.map((s) => s.id)));
+  const earlyIds = new Set(early.map((s) => s.id));
+  const late = rest.filter((s) => !earlyIds.has(s.id));
+  // Started early for SLOs that turned out recorded (their rules were deployed since): not used.
+  if (earlyRaw && late.length === rest.length) void earlyRaw.result.catch(() => {});
   if (rest.length === 0) return { slos: out, groups, warnings };
 
-  t0 = performance.now();
-  const raw = await rawOverview(source, ds.producerProfile, rest, at);
-  const took = ms(t0);
-  // The recorded round is part of the raw group's cost when no SLO was recorded-path.
+  // The rest's raw numbers: from the early run where it covers them, from a run of its own for
+  // those it does not (new SLOs, SLOs whose rules were removed).
+  const t1 = performance.now();
+  const lateRaw = late.length > 0 ? timed(rawOverview(source, ds.producerProfile, late, at)) : null;
+  const runs = [...(late.length < rest.length ? [{ run: earlyRaw!, slos: early, from: t0 }] : []), ...(lateRaw ? [{ run: lateRaw, slos: late, from: t1 }] : [])];
+  const answers = await Promise.all(runs.map((r) => r.run.result));
+  const raw = combine(answers, runs.map((r) => r.slos), rest);
+  // Backend time of the raw group: from its first request to its last answer, with the recorded
+  // round in front of it when no SLO was recorded-path (its requests are listed then, too).
   const lead = out.length > 0 ? { queries: [] as string[], ms: 0 } : { queries: rec.queries, ms: recMs };
+  const took = Math.max(...runs.map((r) => Math.round(r.run.doneAt() - r.from) + (r.from === t1 ? lead.ms : 0)));
   if (!raw.ok) {
     const problem = problemText(ds, raw.error);
-    groups.push({ datasource: ref, path: "unavailable", sloCount: rest.length, profile: null, queries: [...lead.queries, ...raw.queries], backendMs: took + lead.ms, problem });
+    groups.push({ datasource: ref, path: "unavailable", sloCount: rest.length, profile: null, queries: [...lead.queries, ...raw.queries], backendMs: took, problem });
     out.push(...unavailable(rest, problem));
     return { slos: out, groups, warnings };
   }
@@ -135,9 +151,52 @@ async function datasourceOverview(ds: DatasourceConfig, slos: OverviewSloInput[]
   });
   groups.push({
     datasource: ref, path: "raw", sloCount: rest.length, profile: raw.profiles.length === 1 ? (raw.profiles[0] as "tempo" | "otel") : null,
-    queries: [...lead.queries, ...raw.queries], backendMs: took + lead.ms, problem: null,
+    queries: [...lead.queries, ...raw.queries], backendMs: took, problem: null,
   });
   return { slos: out, groups, warnings };
+}
+
+/**
+ * Which SLO ids of each datasource the last overview read raw (in this process): a hint, never a
+ * source of numbers. Datasources without deployed rules read every SLO raw every time, so their
+ * raw path can start beside the recorded round instead of after it.
+ */
+const rawLastTime = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The SLOs whose raw path starts at once: those the recorded series cannot answer (calendar
+ * months), those the last overview of this datasource read raw, and all of them when the raw path
+ * is forced. Every other SLO waits for the recorded round. An SLO's raw numbers do not depend on
+ * which other SLOs were read with it (each sums the grouped series its own selection matches), so
+ * the answers for the SLOs that do need the raw path are taken from this run when it covers them
+ * all; when it does not (rules were removed since), the raw path runs again for exactly those.
+ */
+function speculation(dsId: string, slos: readonly OverviewSloInput[], opts: OverviewOptions): OverviewSloInput[] {
+  if (opts.forcePath === "raw") return [...slos];
+  const last = rawLastTime.get(dsId);
+  return slos.filter((s) => !recordable(s) || last?.has(s.id) === true);
+}
+
+/**
+ * One answer for `rest` (in its order) out of raw runs over `lists`, which together cover it (a
+ * run may cover more). A failed run fails the lot, as one raw run would.
+ */
+function combine(answers: readonly RawGroupResult[], lists: readonly (readonly OverviewSloInput[])[], rest: readonly OverviewSloInput[]): RawGroupResult {
+  const queries = answers.flatMap((a) => a.queries);
+  const failed = answers.find((a) => !a.ok);
+  if (failed && !failed.ok) return { ok: false, error: failed.error, queries };
+  const byId = new Map<string, RawEvaluation>();
+  answers.forEach((a, k) => {
+    if (a.ok) lists[k].forEach((s, i) => byId.set(s.id, a.results[i]));
+  });
+  const results = rest.map((s) => byId.get(s.id)!);
+  return { ok: true, results, queries, profiles: [...new Set(results.map((r) => r.profileId))] };
+}
+
+function timed<T>(p: Promise<T>): { result: Promise<T>; doneAt: () => number } {
+  let done = 0;
+  const result = p.finally(() => (done = performance.now()));
+  return { result, doneAt: () => done };
 }
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
