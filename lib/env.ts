@@ -1,6 +1,6 @@
 // The one place that reads process.env (ARCHITECTURE.md §12). Everything else calls `getEnv()`.
-// It is parsed on every call (a handful of fields, microseconds) so a test or script that sets a
-// variable before first use is honoured; callers that build expensive things from it cache those.
+// It is parsed again whenever one of its variables changed since the last call, so a test or script
+// that sets a variable is honoured; callers that build expensive things from it cache those.
 //
 // No `import "server-only"`: tsx scripts and test helpers read it too. It holds no values of its
 // own, and Next.js never inlines non-NEXT_PUBLIC_ variables into browser bundles.
@@ -130,16 +130,37 @@ export class EnvError extends Error {
   }
 }
 
+/** The variables the schema reads, and the last answer for process.env with their values. */
+const ENV_KEYS = Object.keys(EnvSchema.shape);
+let lastParsed: { fingerprint: string; env: Env } | null = null;
+
 export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (source !== process.env) return parseEnv(source);
+  // Parsed again only when one of its variables changed: the outbound guard asks before each
+  // backend request (~100 per overview), and a zod parse of the schema costs ~0.2 ms.
+  // The directories are resolved against the working directory: it is part of the answer too.
+  let fingerprint = `${process.cwd()}\u0001`;
+  for (const k of ENV_KEYS) {
+    const v = source[k];
+    fingerprint += v === undefined ? "\u0000\u0001" : `${v}\u0001`;
+  }
+  if (lastParsed?.fingerprint === fingerprint) return lastParsed.env;
+  const env = parseEnv(source);
+  lastParsed = { fingerprint, env };
+  return env;
+}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     // Names only, never values: a malformed secret must not end up in a log.
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`invalid environment:\n  ${lines.join("\n  ")}`);
   }
-  return {
+  // Frozen: the answer is shared by every caller until a variable changes.
+  return Object.freeze({
     ...parsed.data,
     SIGHTLINE_DATA_DIR: path.resolve(parsed.data.SIGHTLINE_DATA_DIR),
     SIGHTLINE_PG_RELOCATE_DIR: path.resolve(parsed.data.SIGHTLINE_PG_RELOCATE_DIR),
-  };
+  });
 }

@@ -54,4 +54,30 @@ describe("getEnv", () => {
     expect((err as Error).message).toContain(name);
     for (const value of Object.values(source)) expect((err as Error).message).not.toContain(value);
   });
+
+  it("answers process.env from its last parse until one of its variables or the working directory changes", () => {
+    const name = "SIGHTLINE_REQUEST_DEADLINE_MS";
+    const before = process.env[name];
+    try {
+      process.env[name] = "1234";
+      const a = getEnv();
+      expect(a[name]).toBe(1234);
+      expect(getEnv()).toBe(a);
+      expect(Object.isFrozen(a)).toBe(true);
+      process.env[name] = "4321";
+      expect(getEnv()[name]).toBe(4321);
+      delete process.env[name];
+      expect(getEnv()[name]).toBe(20_000);
+      // A variable the schema does not read changes nothing.
+      const c = getEnv();
+      process.env.SIGHTLINE_NOT_A_SETTING = "x";
+      expect(getEnv()).toBe(c);
+      delete process.env.SIGHTLINE_NOT_A_SETTING;
+      process.env[name] = "not a number";
+      expect(() => getEnv()).toThrow(EnvError);
+    } finally {
+      if (before === undefined) delete process.env[name];
+      else process.env[name] = before;
+    }
+  });
 });
