@@ -52,8 +52,17 @@ export interface BucketLayout {
   invalid: string[];
 }
 
-const identity = (labels: Record<string, string>) =>
-  JSON.stringify(Object.entries(labels).filter(([k]) => k !== "le" && k !== "__name__").sort(([a], [b]) => (a < b ? -1 : 1)));
+// Remembered per label object: the overview reads the layout of many selections out of one
+// `/api/v1/series` answer, so the same objects come back once per selection.
+const identities = new WeakMap<Record<string, string>, string>();
+const identity = (labels: Record<string, string>) => {
+  let id = identities.get(labels);
+  if (id === undefined) {
+    id = JSON.stringify(Object.entries(labels).filter(([k]) => k !== "le" && k !== "__name__").sort(([a], [b]) => (a < b ? -1 : 1)));
+    identities.set(labels, id);
+  }
+  return id;
+};
 
 /** Groups bucket series (as `/api/v1/series` returns them) by everything but `le`. */
 export function layoutFromSeries(series: readonly Record<string, string>[]): BucketLayout {

@@ -80,6 +80,24 @@ export function assignSums(samples: readonly GroupedSample[], assignees: readonl
  * its own service. Assignees without an exact matcher on `indexLabel` are tested against all.
  */
 export function assignSumsIndexed(samples: readonly GroupedSample[], assignees: readonly Assignee[], indexLabel: string): { sums: number[]; nonFinite: number } {
+  // The same Assignee object given for several SLOs (one selection, several thresholds or
+  // windows) is matched once and its sum handed to each.
+  const slotOf = new Map<Assignee, number>();
+  const unique: Assignee[] = [];
+  const slots = assignees.map((a) => {
+    let k = slotOf.get(a);
+    if (k === undefined) {
+      slotOf.set(a, (k = unique.length));
+      unique.push(a);
+    }
+    return k;
+  });
+  if (unique.length === assignees.length) return assignUnique(samples, assignees, indexLabel);
+  const u = assignUnique(samples, unique, indexLabel);
+  return { sums: slots.map((k) => u.sums[k]), nonFinite: u.nonFinite };
+}
+
+function assignUnique(samples: readonly GroupedSample[], assignees: readonly Assignee[], indexLabel: string): { sums: number[]; nonFinite: number } {
   const byValue = new Map<string, number[]>();
   const unindexed: number[] = [];
   assignees.forEach((a, i) => {

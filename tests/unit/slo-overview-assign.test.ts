@@ -85,6 +85,16 @@ describe("assignSums: each SLO gets the sum of the groups its selection matches"
     expect(plain).toEqual(all.map((a) => samples.filter((x) => Number.isFinite(x.value) && allMatch(a.matchers, x.labels)).reduce((t, x) => t + x.value, 0)));
   });
 
+  it("one assignee object given for several SLOs, in any order among others: each place gets its sum", () => {
+    const all = table.map(([, x, kind]) => ({ matchers: matchersOf(x, kind) }));
+    const shared = [all[3], all[0], all[3], all[9], all[0], all[3], all[11], all[9]];
+    const copies = shared.map((a) => ({ matchers: [...a.matchers] }));
+    const got = assignSumsIndexed(samples, shared, "service");
+    expect(got.sums).toEqual(assignSumsIndexed(samples, copies, "service").sums);
+    expect(got.sums).toEqual([table[3][3], table[0][3], table[3][3], table[9][3], table[0][3], table[3][3], table[11][3], table[9][3]]);
+    expect(got.nonFinite).toBe(1);
+  });
+
   it("an assignee without an exact service matcher is tested against every sample", () => {
     const any = { matchers: [matcher("span_name", "=", "POST /checkout")] };
     expect(assignSumsIndexed(samples, [any], "service").sums).toEqual([1112]);
