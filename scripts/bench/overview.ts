@@ -125,16 +125,46 @@ async function main() {
   const recorded: { url: string; init: RequestInit }[] = [];
   const realFetch = globalThis.fetch;
   let recording = false;
+  // The most requests the recorded overview had in flight at once (until each answer's body was
+  // read): the replay sends the same requests at that concurrency.
+  let inFlight = 0;
+  let mostInFlight = 0;
+  // BENCH_TIMELINE=1: when each request of one overview was sent and answered (ms from its start).
+  const timeline: { label: string; from: number; to: number }[] = [];
+  let timelineStart = 0;
   globalThis.fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    if (recording) recorded.push({ url: String(url), init: { method: init?.method, headers: init?.headers, body: init?.body } });
-    return realFetch(url, init);
+    if (!recording) return realFetch(url, init);
+    const entry = { url: String(url), init: { method: init?.method, headers: init?.headers, body: init?.body } };
+    recorded.push(entry);
+    const from = performance.now() - timelineStart;
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    let res: Response;
+    try {
+      res = await realFetch(url, init);
+    } catch (e) {
+      inFlight--;
+      throw e;
+    }
+    const body = await res.arrayBuffer().finally(() => inFlight--);
+    timeline.push({ label: requestLabel(entry), from, to: performance.now() - timelineStart });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   }) as typeof fetch;
+  const printTimeline = (total: number) => {
+    console.log(`   timeline of that overview (${total.toFixed(0)} ms), request by request:`);
+    for (const t of timeline.sort((a, b) => a.from - b.from)) console.log(`     ${t.from.toFixed(0).padStart(5)} → ${t.to.toFixed(0).padStart(5)} ms  ${t.label.slice(0, 110)}`);
+    timeline.length = 0;
+  };
   let lastReplay: Awaited<ReturnType<typeof replay>> = [];
   if (PARTS.has("raw")) {
     await overview({}, { atSeconds: at }); // warm-up: page cache, Prisma pool, RE2 compilation
     recording = true;
+    mostInFlight = 0;
+    timelineStart = performance.now();
     const warm = await overview({}, { atSeconds: at });
     recording = false;
+    const rawConcurrency = mostInFlight;
+    if (process.env.BENCH_TIMELINE) printTimeline(performance.now() - timelineStart);
+    else timeline.length = 0;
     const paths = countBy(warm.slos.map((s) => s.path));
     console.log(`\n1. raw path, ${warm.slos.length} SLOs (${JSON.stringify(paths)}), ${recorded.length} backend requests per overview`);
     const overviewRuns: number[] = [];
@@ -144,12 +174,13 @@ async function main() {
       await overview({}, { atSeconds: at });
       overviewRuns.push(performance.now() - t0);
       t0 = performance.now();
-      lastReplay = await replay(realFetch, recorded, 6);
+      lastReplay = await replay(realFetch, recorded, rawConcurrency);
       promRuns.push(performance.now() - t0);
     }
+    if (process.env.BENCH_PROFILE) await cpuProfile(`${process.env.BENCH_PROFILE}.raw`, "raw", () => overview({}, { atSeconds: at }));
     const o = median(overviewRuns);
     const p = median(promRuns);
-    console.log(`   overview median ${secs(o)} (runs ${overviewRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, same requests, 6 at a time (the overview's most in flight): ${secs(p)}; ratio ${(o / p).toFixed(2)}x`);
+    console.log(`   overview median ${secs(o)} (runs ${overviewRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, same requests, ${rawConcurrency} at a time (the overview's most in flight): ${secs(p)}; ratio ${(o / p).toFixed(2)}x`);
     console.log(`   slowest requests of the last replay:\n${slowest(lastReplay, 5)}`);
   }
 
@@ -162,8 +193,13 @@ async function main() {
   console.log(`\n2. recorded path: catalogue of ${RECORDED_SLOS} SLOs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   recorded.length = 0;
   recording = true;
+  mostInFlight = 0;
+  timelineStart = performance.now();
   await overview({}, { atSeconds: at });
   recording = false;
+  const recConcurrency = mostInFlight;
+  if (process.env.BENCH_TIMELINE) printTimeline(performance.now() - timelineStart);
+  else timeline.length = 0;
   const recRuns: number[] = [];
   const recPromRuns: number[] = [];
   let last = null as Awaited<ReturnType<typeof overview>> | null;
@@ -172,7 +208,7 @@ async function main() {
     last = await overview({}, { atSeconds: at });
     recRuns.push(performance.now() - t0);
     t0 = performance.now();
-    lastReplay = await replay(realFetch, recorded, 4);
+    lastReplay = await replay(realFetch, recorded, recConcurrency);
     recPromRuns.push(performance.now() - t0);
   }
   if (process.env.BENCH_TRY) {
@@ -197,21 +233,9 @@ async function main() {
       console.log(`   try: ${median(runs).toFixed(0).padStart(5)} ms ${(bytes / 1024).toFixed(0).padStart(6)} kB  ${api} ${params.query}`);
     }
   }
-  if (process.env.BENCH_PROFILE) {
-    // A CPU profile of two recorded overviews (open the file in Chrome DevTools, Performance tab).
-    const { Session } = await import("node:inspector/promises");
-    const session = new Session();
-    session.connect();
-    await session.post("Profiler.enable");
-    await session.post("Profiler.start");
-    for (let r = 0; r < 2; r++) await overview({}, { atSeconds: at });
-    const { profile } = await session.post("Profiler.stop");
-    const { writeFile } = await import("node:fs/promises");
-    await writeFile(process.env.BENCH_PROFILE, JSON.stringify(profile));
-    console.log(`   CPU profile of two recorded overviews written to ${process.env.BENCH_PROFILE}`);
-  }
+  if (process.env.BENCH_PROFILE) await cpuProfile(process.env.BENCH_PROFILE, "recorded", () => overview({}, { atSeconds: at }));
   const g = last!.groups.find((x) => x.path === "recorded");
-  console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, the same ${recorded.length} requests, 4 at a time: ${secs(median(recPromRuns))} (runs ${recPromRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  console.log(`   ${last!.slos.length} SLOs (${JSON.stringify(countBy(last!.slos.map((s) => s.path)))}), ${g?.queries.length} requests, backend ${g?.backendMs} ms; overview median ${secs(median(recRuns))} (runs ${recRuns.map((x) => x.toFixed(0)).join(", ")} ms); Prometheus alone, the same ${recorded.length} requests, ${recConcurrency} at a time (the overview's most in flight): ${secs(median(recPromRuns))} (runs ${recPromRuns.map((x) => x.toFixed(0)).join(", ")} ms)`);
   console.log(`   slowest requests of the last replay:\n${slowest(lastReplay, 8)}`);
   for (const x of last!.groups.filter((y) => y.problem)) console.log(`   problem (${x.path}, ${x.sloCount} SLOs): ${x.problem}`);
   for (const w of last!.warnings.slice(0, 3)) console.log(`   warning: ${w}`);
@@ -235,6 +259,21 @@ async function main() {
   await pg.stop();
   await prom.stop();
   await promRec.stop();
+}
+
+/** A CPU profile of two runs of `fn` (open the file in Chrome DevTools, Performance tab). */
+async function cpuProfile(file: string, what: string, fn: () => Promise<unknown>): Promise<void> {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  for (let r = 0; r < 2; r++) await fn();
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(file, JSON.stringify(profile));
+  console.log(`   CPU profile of two ${what} overviews written to ${file}`);
 }
 
 function countBy(xs: string[]): Record<string, number> {
