@@ -1,15 +1,17 @@
-// Benchmark of GET /api/overview (issue 19, item 2), three figures:
+// Benchmark of GET /api/overview (issue 19, item 2), four figures:
 //  1. raw path: 1,000 SLOs over 30 days of ground-truth history (the bench:status catalogue) in one
 //     overview, and Prometheus alone answering the very same HTTP requests (recorded from the run,
 //     replayed with the same concurrency): the ratio is Sightline's overhead;
 //  2. recorded path: 10,000 SLOs whose `sightline_slo:*` series (only those the overview reads) are
 //     backfilled with promtool;
 //  3. memory: peak RSS of a child process that serves the 10,000-SLO overview repeatedly, several
-//     at once (the verb as the route calls it, without Next's own footprint).
+//     at once (the verb as the route calls it, without Next's own footprint);
+//  4. the same through the real server: `next start` of the production build on the bench's
+//     database, GET /api/overview 1 and 4 at a time, RSS of its process group sampled.
 //
 //   npm run bench:overview        # BENCH_RAW_SLOS=1000 BENCH_RECORDED_SLOS=10000 BENCH_ROUNDS=5
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -28,7 +30,7 @@ const RAW_SLOS = Number(process.env.BENCH_RAW_SLOS ?? 1000);
 const RECORDED_SLOS = Number(process.env.BENCH_RECORDED_SLOS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Which figures to take (BENCH_PARTS=recorded,memory to skip the raw path while working on another). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? "raw,recorded,memory").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "raw,recorded,memory,server").split(","));
 const DAY = 86_400;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const secs = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -52,13 +54,30 @@ async function child() {
   const c = Number(process.env.BENCH_C ?? 4);
   let count = 0;
   let slos = 0;
-  // A pending promise with no open handle lets node exit 0 in the middle (the crash seen before,
-  // an empty stdout): a timer keeps the loop alive, and an early exit says so.
-  const alive = setInterval(() => {}, 1000);
+  // Peaks of the parts of the footprint, sampled every 5 ms (where the RSS goes). The sampling
+  // timer also keeps the loop alive: a pending promise with no open handle lets node exit 0 in
+  // the middle (the crash seen before, an empty stdout); an early exit says so.
+  const peak = { heapUsedMb: 0, heapTotalMb: 0, externalMb: 0, arrayBuffersMb: 0 };
+  const before = process.memoryUsage();
+  const baseline = { rssMb: before.rss / 1048576, heapUsedMb: before.heapUsed / 1048576 };
+  const alive = setInterval(() => {
+    const m = process.memoryUsage();
+    peak.heapUsedMb = Math.max(peak.heapUsedMb, m.heapUsed / 1048576);
+    peak.heapTotalMb = Math.max(peak.heapTotalMb, m.heapTotal / 1048576);
+    peak.externalMb = Math.max(peak.externalMb, m.external / 1048576);
+    peak.arrayBuffersMb = Math.max(peak.arrayBuffersMb, m.arrayBuffers / 1048576);
+  }, 5);
   let finished = false;
   process.on("exit", () => {
     if (!finished) console.error(`child: exited after ${count} of ${n} overviews without finishing`);
   });
+  // BENCH_HEAP_PROFILE=<file>: bytes allocated per call site over the whole run (collected
+  // objects included), as a sampling heap profile (Chrome DevTools, Memory tab).
+  const heapSession = process.env.BENCH_HEAP_PROFILE ? new (await import("node:inspector/promises")).Session() : null;
+  if (heapSession) {
+    heapSession.connect();
+    await heapSession.post("HeapProfiler.startSampling", { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
+  }
   const t0 = performance.now();
   await Promise.all(Array.from({ length: c }, async () => {
     while (count < n) {
@@ -67,7 +86,12 @@ async function child() {
     }
   }));
   const wall = performance.now() - t0;
-  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / 1024 / 1024, slos, n, c, wallMs: wall }));
+  if (heapSession) {
+    const { profile } = await heapSession.post("HeapProfiler.stopSampling");
+    await (await import("node:fs/promises")).writeFile(process.env.BENCH_HEAP_PROFILE!, JSON.stringify(profile));
+    heapSession.disconnect();
+  }
+  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, rssMb: process.memoryUsage().rss / 1024 / 1024, slos, n, c, wallMs: wall, peak, baseline }));
   finished = true;
   clearInterval(alive);
   const { disconnectDb } = await import("@/lib/server/db");
@@ -253,8 +277,49 @@ async function main() {
       continue;
     }
     const c = JSON.parse(lastLine);
+    const pk = c.peak as Record<string, number>;
     console.log(`3. child process serving ${c.n} overviews of ${c.slos} SLOs, ${c.c} at a time: peak RSS ${c.maxRssMb.toFixed(0)} MB (RSS at the end ${c.rssMb.toFixed(0)} MB), ${(c.wallMs / c.n).toFixed(0)} ms per overview under that load`);
+    console.log(`   before the first overview (modules loaded): RSS ${c.baseline.rssMb.toFixed(0)} MB, JS heap used ${c.baseline.heapUsedMb.toFixed(0)} MB`);
+    console.log(`   peaks: JS heap used ${pk.heapUsedMb.toFixed(0)} MB of ${pk.heapTotalMb.toFixed(0)} MB, external ${pk.externalMb.toFixed(0)} MB (array buffers ${pk.arrayBuffersMb.toFixed(0)} MB)`);
   }
+  // --- 4. The same under the real server: `next start` (production build) on the bench database. ---
+  if (PARTS.has("server")) {
+    const { ensureBuild, startAppServer } = await import("@/tests/helpers/app-server");
+    await ensureBuild();
+    // BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS for the server (e.g. a V8 heap limit to try).
+    const nodeOptions: Record<string, string> = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {};
+    const app = await startAppServer({ databaseUrl: pg.url, env: { SIGHTLINE_AUTH: "demo", SIGHTLINE_SECRET_KEY: process.env.SIGHTLINE_SECRET_KEY!, ...nodeOptions } });
+    if (process.env.BENCH_SERVER_NODE_OPTIONS) console.log(`4. next start with NODE_OPTIONS=${process.env.BENCH_SERVER_NODE_OPTIONS}`);
+    try {
+      const get = async () => {
+        const res = await realFetch(`${app.baseUrl}/api/overview?at=${at}`);
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`GET /api/overview: HTTP ${res.status} ${body.slice(0, 300)}`);
+        return (JSON.parse(body) as { slos: unknown[] }).slos.length;
+      };
+      const idle = groupRssMb(app.pid);
+      await get(); // warm-up: route compilation caches, Prisma pool
+      for (const conc of [1, 4]) {
+        const n = conc === 1 ? 5 : 20;
+        let peakMb = 0;
+        const sampler = setInterval(() => (peakMb = Math.max(peakMb, groupRssMb(app.pid))), 20);
+        let done = 0;
+        let slos = 0;
+        const t = performance.now();
+        await Promise.all(Array.from({ length: conc }, async () => {
+          while (done < n) {
+            done++;
+            slos = await get();
+          }
+        }));
+        clearInterval(sampler);
+        console.log(`4. next start serving ${n} overviews of ${slos} SLOs, ${conc} at a time: peak RSS ${peakMb.toFixed(0)} MB (sampled every 20 ms; ${idle.toFixed(0)} MB idle after start), ${((performance.now() - t) / n).toFixed(0)} ms per overview under that load`);
+      }
+    } finally {
+      await app.stop();
+    }
+  }
+
   console.log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   await pg.stop();
   await prom.stop();
@@ -274,6 +339,25 @@ async function cpuProfile(file: string, what: string, fn: () => Promise<unknown>
   const { writeFile } = await import("node:fs/promises");
   await writeFile(file, JSON.stringify(profile));
   console.log(`   CPU profile of two ${what} overviews written to ${file}`);
+}
+
+/** RSS of a process and every process in its process group (next start and any worker), in MB. */
+function groupRssMb(pid: number): number {
+  let kb = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command (which may hold spaces) start after its closing parenthesis.
+      const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (Number(entry) !== pid && pgrp !== pid) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // Gone between listing and reading.
+    }
+  }
+  return kb / 1024;
 }
 
 function countBy(xs: string[]): Record<string, number> {
@@ -312,7 +396,9 @@ function slowest(runs: { label: string; ms: number; bytes: number }[], k: number
 
 function runChild(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, process.argv[1]], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    // BENCH_CHILD_FLAGS: extra node flags for the serving process (e.g. V8 heap settings to try).
+    const flags = (process.env.BENCH_CHILD_FLAGS ?? "").split(" ").filter(Boolean);
+    const p = spawn(process.execPath, [...flags, ...process.execArgv, process.argv[1]], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (d) => (out += d));
     p.on("error", reject);

@@ -19,6 +19,8 @@ import { freePort, startTestPostgres, type TestPostgres } from "./postgres";
 
 export interface AppServer {
   baseUrl: string;
+  /** next start's process (the leader of its process group). */
+  pid: number;
   databaseUrl: string;
   /** Stops only PostgreSQL, leaving next running (outage tests); stop() still cleans up. */
   stopDatabase(): Promise<void>;
@@ -151,11 +153,14 @@ export interface AppServerOptions {
   keepAllLogs?: boolean;
   /** Listen on this port (from freePort()) when the URL must be known first, e.g. an OIDC redirect URI. */
   port?: number;
+  /** Serve this migrated database (left running by stop()) instead of a throwaway one (benchmarks). */
+  databaseUrl?: string;
 }
 
 export async function startAppServer(opts: AppServerOptions = {}): Promise<AppServer> {
   await ensureBuild();
-  const pg: TestPostgres = await startTestPostgres();
+  const own = opts.databaseUrl === undefined;
+  const pg: Pick<TestPostgres, "url" | "stop"> = own ? await startTestPostgres() : { url: opts.databaseUrl!, stop: async () => {} };
   const tmpRoot = path.join(REPO_ROOT, "tests", ".tmp");
   await mkdir(tmpRoot, { recursive: true });
   const dataDir = await mkdtemp(path.join(tmpRoot, "app-"));
@@ -169,7 +174,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
       await exited;
       clearTimeout(timer);
     }
-    await pg.stop();
+    if (own) await pg.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -193,6 +198,7 @@ export async function startAppServer(opts: AppServerOptions = {}): Promise<AppSe
     let stopped: Promise<void> | undefined;
     return {
       baseUrl,
+      pid: child.pid!,
       databaseUrl: pg.url,
       stopDatabase: () => pg.stop(),
       logs: () => log,
