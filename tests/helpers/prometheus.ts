@@ -132,7 +132,10 @@ async function fileKey(file: string, ...extra: string[]): Promise<string> {
 async function backfill(file: string, dataDir: string, maxBlockDuration: string): Promise<void> {
   const promtool = "/usr/bin/promtool";
   const run = () => runTool(promtool, ["tsdb", "create-blocks-from", "openmetrics", `--max-block-duration=${maxBlockDuration}`, file, dataDir]);
-  if ((await stat(file)).size < CACHE_MIN_BYTES) return void (await run());
+  if ((await stat(file)).size < CACHE_MIN_BYTES) {
+    await run();
+    return;
+  }
   const tool = await stat(promtool);
   const cached = path.join(BLOCK_CACHE, await fileKey(file, maxBlockDuration, String(tool.size), String(tool.mtimeMs)));
   if (!existsSync(cached)) {

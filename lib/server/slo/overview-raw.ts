@@ -41,7 +41,7 @@ interface Part {
   kind: "good" | "total";
   boundary: number | null;
   seconds: number;
-  /** slot: where the reader's sum goes in `values` (slotOf). */
+  /** slot: where the reader's sum goes in `values` (its SLO's index × SLOTS + the count's SLOT). */
   readers: { slo: number; slot: number; assignee: Assignee }[];
   /** The spelling lists already merged into `le`. */
   leFrom: Set<readonly string[]>;
